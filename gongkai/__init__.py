@@ -1,0 +1,1 @@
+"""Gongkai: a government information-disclosure platform (政务公开平台)."""

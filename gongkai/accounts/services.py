@@ -1,0 +1,115 @@
+"""Write operations on agencies, departments and staff accounts."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.log_actions import log
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
+
+from gongkai.accounts.models import Agency, Department, User
+
+# What a department may do inside its columns. Publication control (三审)
+# narrows "publish" to the review workflow.
+COLUMN_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page")
+ATTACHMENT_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+)
+
+
+@transaction.atomic
+def create_department(
+    *, agency: Agency, name: str, is_office: bool = False, actor: User | None = None
+) -> Department:
+    """Create a department with its own permission group, or return the
+    existing one of that name."""
+    existing = Department.objects.filter(agency=agency, name=name).first()
+    if existing is not None:
+        return existing
+    department = Department.objects.create(agency=agency, name=name, is_office=is_office)
+    provide_department_group(department=department)
+    log(instance=department, action="wagtail.create", user=actor)
+    return department
+
+
+@transaction.atomic
+def provide_department_group(*, department: Department) -> Group:
+    """Give ``department`` its permission group (admin access, attachments)
+    if it has none, e.g. when it was created in the back office."""
+    if department.group_id is not None:
+        return department.group
+    agency = department.agency
+    group, _ = Group.objects.get_or_create(
+        name=f"{agency.short_name or agency.name}·{department.name}"
+    )
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    root_collection = Collection.get_first_root_node()
+    for app_label, codename in ATTACHMENT_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=root_collection,
+            permission=Permission.objects.get(
+                content_type__app_label=app_label, codename=codename
+            ),
+        )
+    department.group = group
+    department.save(update_fields=["group"])
+    return group
+
+
+@transaction.atomic
+def set_department_columns(
+    *, department: Department, columns: Iterable[Page], actor: User | None = None
+) -> None:
+    """Make ``columns`` (and everything below them) the department's to edit.
+
+    Permissions are granted on column subtrees, never per page.
+    """
+    columns = list(columns)
+    group = provide_department_group(department=department)
+    GroupPagePermission.objects.filter(group=group).delete()
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=COLUMN_PERMISSIONS
+    )
+    for column in columns:
+        for permission in permissions:
+            GroupPagePermission.objects.create(
+                group=group, page=column, permission=permission
+            )
+    department.columns.set(columns)
+    log(
+        instance=department,
+        action="accounts.columns_changed",
+        user=actor,
+        data={"columns": [column.pk for column in columns]},
+    )
+
+
+@transaction.atomic
+def assign_user_to_department(
+    *, user: User, department: Department | None, actor: User | None = None
+) -> User:
+    """Move ``user`` into ``department``: its permission group follows."""
+    department_groups = Group.objects.filter(department__isnull=False)
+    user.groups.remove(*department_groups)
+    user.department = department
+    user.save(update_fields=["department"])
+    if department is not None:
+        user.groups.add(department.group)
+    log(
+        instance=user,
+        action="accounts.department_assigned",
+        user=actor,
+        data={"department": department.name if department else ""},
+    )
+    return user

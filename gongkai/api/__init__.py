@@ -1,0 +1,1 @@
+"""Read-only JSON API over columns and items, with its OpenAPI 3 schema."""

@@ -1,0 +1,15 @@
+"""Mount point of the API: ``/api/``; schema at ``/api/openapi.json``."""
+
+from ninja import NinjaAPI
+
+from gongkai.api.views import router
+
+api = NinjaAPI(
+    title="政务公开平台数据接口",
+    version="1.0.0",
+    description="栏目与政府信息的只读接口。",
+    openapi_url="/openapi.json",
+    docs_url=None,
+    urls_namespace="api",
+)
+api.add_router("/", router)

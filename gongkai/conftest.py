@@ -1,0 +1,37 @@
+"""Project-wide fixtures: an agency with its portal and column tree."""
+
+import pytest
+
+from gongkai.accounts.models import Agency
+from gongkai.accounts.validators import credit_code_check_character
+
+
+def make_credit_code(body: str) -> str:
+    """A valid 统一社会信用代码 from its first 17 characters."""
+    return body + credit_code_check_character(body)
+
+
+@pytest.fixture
+def agency(db):
+    return Agency.objects.create(
+        name="临淄区自然资源局",
+        short_name="临淄自然资源",
+        credit_code=make_credit_code("11370305MB285931"[:16] + "0"),
+        document_code="临自然资发",
+        address="山东省淄博市临淄区桓公路",
+        phone="0533-7180000",
+    )
+
+
+@pytest.fixture
+def portal(agency):
+    from gongkai.publishing import services
+
+    home = services.create_portal(agency=agency, hostname="testserver")
+    columns = services.create_standard_columns(home=home)
+    return {"home": home, "columns": columns}
+
+
+@pytest.fixture
+def columns(portal):
+    return portal["columns"]

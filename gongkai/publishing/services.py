@@ -1,0 +1,222 @@
+"""Write operations on the portal: the column tree and government-information
+items. Publishing goes through Wagtail revisions, so every change has its
+history and its audit entry."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from gongkai.accounts.models import Agency, Department, User
+from gongkai.catalog.choices import Genre, Topic, Validity
+from gongkai.catalog.columns import ROOT_SLUG, ROOT_TITLE, STANDARD_COLUMNS, ColumnSpec
+from gongkai.core.html import sanitize_html
+from gongkai.publishing.extraction import extract_text
+from gongkai.publishing.models import (
+    Attachment,
+    ColumnPage,
+    GovernmentInformationPage,
+    ItemAttachment,
+    PortalHomePage,
+)
+
+# Historical items keep their original date; 09:00 Beijing time stands in
+# for the unknown hour.
+HISTORICAL_PUBLISH_TIME = time(9, 0)
+
+
+@transaction.atomic
+def create_portal(
+    *, agency: Agency, hostname: str = "127.0.0.1", port: int = 80
+) -> PortalHomePage:
+    """The agency's portal home as the default site's root (idempotent)."""
+    home = PortalHomePage.objects.filter(agency=agency).first()
+    if home is None:
+        tree_root = Page.get_first_root_node()
+        # Wagtail's installation leaves a placeholder welcome page.
+        for placeholder in tree_root.get_children().filter(
+            content_type__model="page", slug="home"
+        ):
+            Site.objects.filter(root_page=placeholder).delete()
+            placeholder.delete()
+        tree_root.refresh_from_db()
+        home = tree_root.add_child(
+            instance=PortalHomePage(
+                title=agency.name,
+                slug="home",
+                agency=agency,
+                introduction=f"{agency.name}政府信息公开平台",
+            )
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name=agency.name,
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = agency.name
+        site.save()
+    if agency.site_id != site.pk:
+        agency.site = site
+        agency.save(update_fields=["site", "updated_at"])
+    return home
+
+
+@transaction.atomic
+def create_standard_columns(
+    *, home: PortalHomePage, specs: tuple[ColumnSpec, ...] = STANDARD_COLUMNS
+) -> dict[str, ColumnPage]:
+    """The 政府信息公开 column tree under ``home`` (idempotent: existing
+    columns of the same title are kept). Returns the columns by path."""
+    columns: dict[str, ColumnPage] = {}
+    root = _ensure_column(
+        parent=home,
+        spec=ColumnSpec(ROOT_TITLE, ROOT_SLUG, "法定主动公开内容及政府信息公开工作信息。"),
+    )
+    columns[""] = root
+
+    def build(parent: Page, specs: tuple[ColumnSpec, ...], prefix: str) -> None:
+        for spec in specs:
+            column = _ensure_column(parent=parent, spec=spec)
+            path = f"{prefix}{spec.title}"
+            columns[path] = column
+            build(column, spec.children, f"{path}/")
+
+    build(root, specs, "")
+    return columns
+
+
+def _ensure_column(*, parent: Page, spec: ColumnSpec) -> ColumnPage:
+    existing = ColumnPage.objects.child_of(parent).filter(title=spec.title).first()
+    if existing is not None:
+        return existing
+    column = ColumnPage(
+        title=spec.title,
+        slug=spec.slug,
+        description=spec.description,
+        update_interval_days=spec.update_interval_days,
+    )
+    parent.add_child(instance=column)
+    column.save_revision().publish()
+    return column
+
+
+def departments_of_columns(
+    *, specs: tuple[ColumnSpec, ...] = STANDARD_COLUMNS, prefix: str = ""
+) -> dict[str, list[str]]:
+    """Department name → column paths it is responsible for."""
+    result: dict[str, list[str]] = {}
+    for spec in specs:
+        path = f"{prefix}{spec.title}"
+        for name in spec.departments:
+            result.setdefault(name, []).append(path)
+        for name, paths in departments_of_columns(
+            specs=spec.children, prefix=f"{path}/"
+        ).items():
+            result.setdefault(name, []).extend(paths)
+    return result
+
+
+@dataclass
+class AttachmentFile:
+    name: str
+    data: bytes
+    title: str = ""
+
+
+@dataclass
+class ItemData:
+    """What an item says, independent of where it comes from (form, import,
+    demo data)."""
+
+    title: str
+    written_on: date
+    document_number: str = ""
+    publisher: str = ""
+    topic: str = Topic.LAND_ENERGY
+    genre: str = Genre.NOTICE
+    validity: str = Validity.VALID
+    validity_changed_on: date | None = None
+    keywords: str = ""
+    summary: str = ""
+    body_html: str = ""
+    department: Department | None = None
+    interprets: GovernmentInformationPage | None = None
+    attachments: list[AttachmentFile] = field(default_factory=list)
+
+
+def publish_datetime(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, HISTORICAL_PUBLISH_TIME))
+
+
+@transaction.atomic
+def publish_item(
+    *,
+    column: ColumnPage,
+    data: ItemData,
+    published_on: date | None = None,
+    existing: GovernmentInformationPage | None = None,
+    actor: User | None,
+) -> GovernmentInformationPage:
+    """Create (or update ``existing``) and publish an item in ``column``.
+
+    ``published_on`` is for items that were published before, elsewhere
+    (imports): the item keeps that date as its 发布日期 and the year of its
+    索引号. The whole operation is one transaction: a failure leaves nothing.
+    """
+    item = existing or GovernmentInformationPage()
+    item.title = data.title
+    item.document_number = data.document_number
+    item.written_on = data.written_on
+    item.publisher = data.publisher
+    item.topic = data.topic
+    item.genre = data.genre
+    item.validity = data.validity
+    item.validity_changed_on = data.validity_changed_on
+    item.keywords = data.keywords
+    item.summary = data.summary
+    item.department = data.department
+    item.interprets = data.interprets
+    item.body = (
+        [("html", sanitize_html(data.body_html))] if data.body_html.strip() else []
+    )
+    if published_on is not None and (
+        item.first_published_at is None
+        or timezone.localdate(item.first_published_at) != published_on
+    ):
+        item.first_published_at = publish_datetime(published_on)
+    if existing is None:
+        column.add_child(instance=item)
+    if data.attachments:
+        item.attachments = [
+            ItemAttachment(
+                document=store_attachment(file=file, actor=actor),
+                title=file.title,
+                sort_order=order,
+            )
+            for order, file in enumerate(data.attachments)
+        ]
+    item.full_clean(exclude=["path", "depth", "url_path", "slug"])
+    item.save_revision(user=actor, log_action=True).publish(user=actor)
+    item.refresh_from_db()
+    return item
+
+
+def store_attachment(*, file: AttachmentFile, actor: User | None) -> Attachment:
+    extraction = extract_text(name=file.name, data=file.data)
+    document = Attachment(
+        title=file.title or file.name.rsplit(".", 1)[0],
+        uploaded_by_user=actor,
+        extracted_text=extraction.text,
+    )
+    document.file.save(file.name, ContentFile(file.data), save=False)
+    document.save()
+    return document

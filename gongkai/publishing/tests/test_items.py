@@ -1,0 +1,63 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from gongkai.catalog.choices import Validity
+from gongkai.publishing.tests.factories import publish
+
+
+def test_item_gets_index_number_from_credit_code_year_and_sequence(agency, columns):
+    column = columns["法定主动公开内容/政策文件/其他文件"]
+    first = publish(column, written_on=date(2023, 5, 4), published_on=date(2023, 5, 6))
+    second = publish(column, title="第二条", written_on=date(2023, 5, 30), published_on=date(2023, 6, 1))
+    assert first.index_number == f"{agency.credit_code}/2023-00001"
+    assert second.index_number == f"{agency.credit_code}/2023-00002"
+
+
+def test_index_number_never_changes_when_item_is_republished(columns):
+    item = publish(columns["法定主动公开内容/政策文件/其他文件"])
+    original = item.index_number
+    item.title = "修改后的标题"
+    item.save_revision().publish()
+    item.refresh_from_db()
+    assert item.index_number == original
+
+
+def test_item_page_shows_metadata_table(client, columns):
+    item = publish(
+        columns["法定主动公开内容/政策文件/行政规范性文件"],
+        document_number="临自然资发〔2024〕3号",
+        keywords="征地，补偿",
+    )
+    response = client.get(item.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    for label in ["索引号", "发布机构", "成文日期", "发布日期", "文号", "主题分类", "体裁", "有效性", "关键词"]:
+        assert f">{label}</th>" in html
+    assert item.index_number in html
+    assert "临自然资发〔2024〕3号" in html
+    assert "2024-03-05" in html
+
+
+def test_repealed_document_is_marked_on_its_page(client, columns):
+    item = publish(
+        columns["法定主动公开内容/政策文件/行政规范性文件"],
+        validity=Validity.REPEALED,
+        validity_changed_on=date(2025, 1, 1),
+    )
+    html = client.get(item.url).content.decode()
+    assert "本文件已于2025年1月1日废止" in html
+
+
+def test_malformed_document_number_is_refused(columns):
+    with pytest.raises(ValidationError) as error:
+        publish(columns["法定主动公开内容/政策文件/其他文件"], document_number="临自然资发[2023]5号")
+    assert "六角括号" in str(error.value)
+
+
+def test_document_and_interpretation_link_both_ways(client, columns):
+    document = publish(columns["法定主动公开内容/政策文件/行政规范性文件"], title="临淄区征地补偿标准管理办法")
+    interpretation = publish(columns["法定主动公开内容/政策解读"], title="《临淄区征地补偿标准管理办法》政策解读", interprets=document)
+    assert interpretation.title in client.get(document.url).content.decode()
+    assert document.title in client.get(interpretation.url).content.decode()
