@@ -1,0 +1,59 @@
+# Gongkai: `make run` serves the demo bureau, `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+DATA_DIR := $(or $(GONGKAI_DATA_DIR),var)
+RUN := DJANGO_SETTINGS_MODULE=config.settings.run $(PY) manage.py
+
+.PHONY: install run serve test check lint format migrations bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements/lock.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "需要 Python 3.11"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	touch $@
+
+$(DATA_DIR)/secret_key:
+	mkdir -p $(DATA_DIR)
+	umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+run: install $(DATA_DIR)/secret_key
+	$(RUN) migrate --noinput
+	$(RUN) collectstatic --noinput --verbosity 0
+	$(RUN) load_demo
+	@echo
+	@echo "门户网站：http://$(HOST):$(PORT)/"
+	@echo "管理后台：http://$(HOST):$(PORT)/admin/ （用上面列出的演示账户登录；账户保存在 $(DATA_DIR)/demo-accounts.txt）"
+	@echo
+	DJANGO_SETTINGS_MODULE=config.settings.run $(VENV)/bin/granian --interface wsgi \
+		--host $(HOST) --port $(PORT) --workers $(WORKERS) --blocking-threads 1 \
+		--no-ws --log-level warning config.wsgi:application
+
+test: check
+	$(PY) -m pytest
+
+check: install lint migrations
+
+lint: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+migrations: install
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) $(DATA_DIR)

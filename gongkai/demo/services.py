@@ -1,0 +1,218 @@
+"""Load the demo bureau (临淄区自然资源局): its agency record, departments,
+column tree, staff accounts, the 2023 work plan and realistic demo items.
+
+Loading twice changes nothing: every step finds what the previous run made.
+"""
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from gongkai.accounts import services as account_services
+from gongkai.accounts.models import Agency, Department, User
+from gongkai.accounts.validators import credit_code_check_character
+from gongkai.catalog.choices import Genre, Topic, Validity, choice_by_label
+from gongkai.catalog.columns import OFFICE_DEPARTMENT, STANDARD_DEPARTMENTS
+from gongkai.publishing import selectors as publishing_selectors
+from gongkai.publishing import services as publishing_services
+from gongkai.publishing.models import GovernmentInformationPage
+from gongkai.demo.workplan import work_plan_html, work_plan_tasks
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+AGENCY_NAME = "临淄区自然资源局"
+# A made-up but well-formed 统一社会信用代码 (check character computed).
+CREDIT_CODE_BODY = "11370305MB2859317"
+WORK_PLAN_COLUMN = "法定主动公开内容/政策文件/其他文件"
+
+# username, department, display name, superuser
+DEMO_ACCOUNTS: tuple[tuple[str, str, str, bool], ...] = (
+    ("admin", "", "系统管理员", True),
+    ("office", "办公室", "办公室（政务公开统筹）", False),
+    ("legal", "法规科", "法规科编辑", False),
+    ("market", "自然资源利用科", "自然资源利用科编辑", False),
+    ("farmland", "耕保科", "耕保科编辑", False),
+    ("mining", "矿产资源管理科", "矿产资源管理科编辑", False),
+    ("finance", "财审科", "财审科编辑", False),
+)
+
+
+@dataclass
+class DemoReport:
+    agency: Agency
+    items_created: int
+    accounts_file: Path
+
+
+def accounts_file() -> Path:
+    return Path(settings.DATA_DIR) / "demo-accounts.txt"
+
+
+@transaction.atomic
+def load_demo_bureau() -> DemoReport:
+    agency = _agency()
+    home = publishing_services.create_portal(agency=agency)
+    columns = publishing_services.create_standard_columns(home=home)
+    departments = _departments(agency=agency, columns=columns)
+    _accounts(departments=departments)
+    created = _work_plan(agency=agency, columns=columns, departments=departments)
+    created += _items(agency=agency, columns=columns, departments=departments)
+    return DemoReport(agency=agency, items_created=created, accounts_file=accounts_file())
+
+
+def _agency() -> Agency:
+    agency, _ = Agency.objects.get_or_create(
+        name=AGENCY_NAME,
+        defaults={
+            "short_name": "临淄区自然资源局",
+            "credit_code": CREDIT_CODE_BODY + credit_code_check_character(CREDIT_CODE_BODY),
+            "document_code": "临自然资发",
+            "address": "山东省淄博市临淄区桓公路（演示地址）",
+            "postcode": "255400",
+            "office_hours": "工作日 上午8:30—12:00，下午13:30—17:30（法定节假日除外）",
+            "phone": "0533-7180000",
+            "fax": "0533-7180001",
+            "email": "zrzyj@example.gov.cn",
+        },
+    )
+    return agency
+
+
+def _departments(*, agency: Agency, columns) -> dict[str, Department]:
+    departments = {}
+    responsibilities = publishing_services.departments_of_columns()
+    for name in STANDARD_DEPARTMENTS:
+        department = account_services.create_department(
+            agency=agency, name=name, is_office=name == OFFICE_DEPARTMENT
+        )
+        if department.columns.exists():
+            departments[name] = department
+            continue
+        if department.is_office:
+            # The office sees and edits every column.
+            granted = [columns[""]]
+        else:
+            granted = [columns[path] for path in responsibilities.get(name, [])]
+        account_services.set_department_columns(department=department, columns=granted)
+        departments[name] = department
+    return departments
+
+
+def _accounts(*, departments: dict[str, Department]) -> None:
+    lines = []
+    for username, department_name, display_name, is_superuser in DEMO_ACCOUNTS:
+        if User.objects.filter(username__iexact=username).exists():
+            continue
+        # No default passwords (SEC-AUTH-07): each demo install makes its own.
+        password = secrets.token_urlsafe(12)
+        user = User(username=username, last_name=display_name, is_superuser=is_superuser, is_staff=is_superuser)
+        user.set_password(password)
+        user.save()
+        if department_name:
+            account_services.assign_user_to_department(
+                user=user, department=departments[department_name]
+            )
+        lines.append(f"{username}\t{password}\t{display_name}")
+    if lines:
+        path = accounts_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = "" if path.exists() else "用户名\t密码\t角色\n"
+        with path.open("a", encoding="utf-8") as file:
+            file.write(header + "\n".join(lines) + "\n")
+        path.chmod(0o600)
+
+
+def _exists(*, agency: Agency, title: str, written_on: date, document_number: str = "") -> GovernmentInformationPage | None:
+    items = GovernmentInformationPage.objects.filter(agency=agency)
+    if document_number:
+        return items.filter(document_number=document_number).first()
+    return items.filter(title=title, written_on=written_on).first()
+
+
+def _work_plan(*, agency, columns, departments) -> int:
+    text = (CONTENT_DIR / "work-plan-2023.txt").read_text(encoding="utf-8")
+    title, body_html = work_plan_html(text)
+    written_on = date(2023, 4, 20)
+    if _exists(agency=agency, title=title, written_on=written_on):
+        return 0
+    publishing_services.publish_item(
+        column=columns[WORK_PLAN_COLUMN],
+        data=publishing_services.ItemData(
+            title=title,
+            written_on=written_on,
+            publisher=agency.name,
+            topic=Topic.GENERAL,
+            genre=Genre.NOTICE,
+            keywords="政务公开，工作方案，任务分解",
+            summary="明确2023年全局政务公开工作目标任务、责任单位和时限要求，附重点工作任务分解表。",
+            body_html=body_html,
+            department=departments[OFFICE_DEPARTMENT],
+            attachments=[
+                publishing_services.AttachmentFile(
+                    name="2023年政务公开重点工作任务分解表.xlsx",
+                    data=_tasks_workbook(text),
+                    title="附件1：2023年临淄区自然资源局政务公开重点工作任务分解表",
+                )
+            ],
+        ),
+        published_on=date(2023, 4, 25),
+        actor=None,
+    )
+    return 1
+
+
+def _tasks_workbook(text: str) -> bytes:
+    from openpyxl import Workbook
+
+    from gongkai.demo.workplan import TASK_COLUMNS, TASK_KEYS
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "任务分解表"
+    sheet.append(list(TASK_COLUMNS))
+    for task in work_plan_tasks(text):
+        sheet.append([task[key] for key in TASK_KEYS])
+    output = BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def _items(*, agency, columns, departments) -> int:
+    records = json.loads((CONTENT_DIR / "items.json").read_text(encoding="utf-8"))
+    created = 0
+    # Documents first, so that every interpretation finds its document.
+    for record in sorted(records, key=lambda record: bool(record["interprets"])):
+        written_on = date.fromisoformat(record["written_on"])
+        if _exists(agency=agency, title=record["title"], written_on=written_on, document_number=record["document_number"]):
+            continue
+        interprets = None
+        if record["interprets"]:
+            interprets = GovernmentInformationPage.objects.filter(agency=agency, title=record["interprets"]).first()
+        column = publishing_selectors.column_by_path(root=columns[""], column_path=record["column"])
+        publishing_services.publish_item(
+            column=column,
+            data=publishing_services.ItemData(
+                title=record["title"],
+                written_on=written_on,
+                document_number=record["document_number"],
+                publisher=record["publisher"],
+                topic=choice_by_label(Topic, record["topic"]) or Topic.OTHER,
+                genre=choice_by_label(Genre, record["genre"]) or Genre.OTHER,
+                validity=choice_by_label(Validity, record["validity"]) or Validity.VALID,
+                validity_changed_on=date.fromisoformat(record["validity_changed_on"]) if record["validity_changed_on"] else None,
+                keywords=record["keywords"],
+                summary=record["summary"],
+                body_html=record["body_html"],
+                department=departments.get(record["department"]),
+                interprets=interprets,
+            ),
+            published_on=date.fromisoformat(record["published_on"]),
+            actor=None,
+        )
+        created += 1
+    return created
