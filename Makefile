@@ -7,6 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 DATA_DIR := $(or $(GONGKAI_DATA_DIR),var)
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 RUN := DJANGO_SETTINGS_MODULE=config.settings.run $(PY) manage.py
 
 .PHONY: install run serve test check lint format migrations bench clean

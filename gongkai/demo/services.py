@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -56,7 +57,12 @@ def accounts_file() -> Path:
 @transaction.atomic
 def load_demo_bureau() -> DemoReport:
     agency = _agency()
-    home = publishing_services.create_portal(agency=agency)
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    home = publishing_services.create_portal(
+        agency=agency,
+        hostname=address.hostname or "127.0.0.1",
+        port=address.port or (443 if address.scheme == "https" else 80),
+    )
     columns = publishing_services.create_standard_columns(home=home)
     departments = _departments(agency=agency, columns=columns)
     _accounts(departments=departments)

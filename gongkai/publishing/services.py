@@ -2,6 +2,7 @@
 items. Publishing goes through Wagtail revisions, so every change has its
 history and its audit entry."""
 
+import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -30,7 +31,7 @@ HISTORICAL_PUBLISH_TIME = time(9, 0)
 
 @transaction.atomic
 def create_portal(
-    *, agency: Agency, hostname: str = "127.0.0.1", port: int = 80
+    *, agency: Agency, hostname: str = "127.0.0.1", port: int = 8000
 ) -> PortalHomePage:
     """The agency's portal home as the default site's root (idempotent)."""
     home = PortalHomePage.objects.filter(agency=agency).first()
@@ -194,6 +195,10 @@ def publish_item(
     ):
         item.first_published_at = publish_datetime(published_on)
     if existing is None:
+        # Short, stable, ASCII addresses in the style of government portals
+        # (t20230425_…); a title makes an unreadable percent-encoded URL.
+        day = published_on or timezone.localdate()
+        item.slug = f"t{day:%Y%m%d}-{secrets.token_hex(3)}"
         column.add_child(instance=item)
     if data.attachments:
         item.attachments = [
