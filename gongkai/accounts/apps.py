@@ -4,6 +4,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True
     name = "gongkai.accounts"
     label = "accounts"
     verbose_name = _("机关与人员")
@@ -15,4 +16,5 @@ class AccountsConfig(AppConfig):
 class GongkaiUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with the department field."""
 
+    default = False
     user_viewset = "gongkai.accounts.viewsets.UserViewSet"

@@ -1,12 +1,16 @@
 """Back office for agencies and departments; department changes on the user
 form go through the service so the permission group follows."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from gongkai.accounts import services
+from gongkai.accounts.admin_views import AuditLogView
+from gongkai.accounts.selectors import can_read_audit_log
 from gongkai.accounts.models import Agency, Department
 
 
@@ -71,4 +75,28 @@ def register_account_log_actions(actions):
     )
     actions.register_action(
         "accounts.columns_changed", _("调整负责栏目"), _("调整负责栏目")
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_audit_log_urls():
+    return [
+        path("audit-log/", AuditLogView.as_view(), name="accounts_audit_log"),
+        path(
+            "audit-log/results/",
+            AuditLogView.as_view(results_only=True),
+            name="accounts_audit_log_results",
+        ),
+    ]
+
+
+class AuditLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_read_audit_log(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_log_menu_item():
+    return AuditLogMenuItem(
+        _("审计日志"), reverse("accounts_audit_log"), icon_name="history", order=100
     )
