@@ -170,6 +170,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # WAGTAIL
 # ------------------------------------------------------------------------------
 WAGTAILDOCS_DOCUMENT_MODEL = "publishing.Attachment"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "gongkai.publishing.forms.AttachmentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "ofd", "jpg", "jpeg", "png"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]

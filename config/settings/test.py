@@ -13,6 +13,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 _scratch = Path(tempfile.mkdtemp(prefix="gongkai-test-"))
+DATA_DIR = _scratch
 MEDIA_ROOT = _scratch / "media"
 PAGE_CACHE_STAMP_FILE = _scratch / "page-cache.stamp"
 PAGE_CACHE_ENABLED = False

@@ -16,6 +16,7 @@ from gongkai.catalog.choices import Genre, Topic, Validity
 from gongkai.catalog.columns import ROOT_SLUG, ROOT_TITLE, STANDARD_COLUMNS, ColumnSpec
 from gongkai.core.html import sanitize_html
 from gongkai.publishing.extraction import extract_text
+from gongkai.publishing.uploads import check_upload
 from gongkai.publishing.models import (
     Attachment,
     ColumnPage,
@@ -216,6 +217,9 @@ def publish_item(
 
 
 def store_attachment(*, file: AttachmentFile, actor: User | None) -> Attachment:
+    """Store an attachment with its extracted text; raises ValidationError
+    when the content is not what its name says."""
+    check_upload(name=file.name, data=file.data)
     extraction = extract_text(name=file.name, data=file.data)
     document = Attachment(
         title=file.title or file.name.rsplit(".", 1)[0],

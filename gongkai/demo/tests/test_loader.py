@@ -1,0 +1,55 @@
+"""The demo bureau as a newcomer meets it after `make run`."""
+
+import pytest
+from wagtail.models import Page
+
+from gongkai.accounts.models import Department, User
+from gongkai.demo.services import DEMO_ACCOUNTS, load_demo_bureau
+from gongkai.publishing.models import GovernmentInformationPage
+from gongkai.search.selectors import SearchQuery, search_entries
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+WORK_PLAN_TITLE = "2023年临淄区自然资源局政务公开工作方案"
+
+
+@pytest.fixture
+def demo():
+    return load_demo_bureau()
+
+
+def test_demo_bureau_is_loaded_once_however_often_it_runs(demo):
+    counts = (Page.objects.count(), User.objects.count(), Department.objects.count())
+    again = load_demo_bureau()
+    assert again.items_created == 0
+    assert (Page.objects.count(), User.objects.count(), Department.objects.count()) == counts
+
+
+def test_demo_has_departments_accounts_and_at_least_thirty_items(demo):
+    assert demo.items_created >= 31
+    assert GovernmentInformationPage.objects.live().count() >= 31
+    assert Department.objects.filter(name="耕保科").exists()
+    assert Department.objects.get(name="办公室").is_office
+    lines = demo.accounts_file.read_text(encoding="utf-8")
+    for username, *_ in DEMO_ACCOUNTS:
+        assert User.objects.filter(username=username).exists()
+        assert f"{username}\t" in lines
+
+
+def test_work_plan_is_published_with_its_task_table_and_is_findable(client, demo):
+    plan = GovernmentInformationPage.objects.get(title=WORK_PLAN_TITLE)
+    html = client.get(plan.url).content.decode()
+    assert "2023年临淄区自然资源局政务公开重点工作任务分解表" in html
+    assert html.count("<tr>") >= 26
+    for query in ("政务公开", "征地"):
+        found = [hit.entry.title for hit in search_entries(SearchQuery(text=query, limit=100)).hits]
+        assert WORK_PLAN_TITLE in found
+
+
+def test_work_plan_attachment_is_a_downloadable_spreadsheet(client, demo):
+    plan = GovernmentInformationPage.objects.get(title=WORK_PLAN_TITLE)
+    attachment = plan.attachments.get().document
+    response = client.get(attachment.url)
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    assert "三同步" in attachment.extracted_text
