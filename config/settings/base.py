@@ -27,7 +27,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 # DATABASES
 # ------------------------------------------------------------------------------
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'gongkai.sqlite3'}")
+    "default": env.db(
+        "DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'gongkai.sqlite3'}"
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while one writer commits; IMMEDIATE avoids

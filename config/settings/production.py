@@ -8,7 +8,9 @@ from config.settings.base import env
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 if len(SECRET_KEY) < 32:
-    raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50 characters.")
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a random value of 50 characters."
+    )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 

@@ -15,7 +15,7 @@ if not os.environ.get("SECRET_KEY"):
     os.environ["SECRET_KEY"] = (_data_dir / "secret_key").read_text().strip()
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
-from config.settings.production import *  # noqa: E402, F403
+from config.settings.production import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0

@@ -36,7 +36,9 @@ def create_department(
     existing = Department.objects.filter(agency=agency, name=name).first()
     if existing is not None:
         return existing
-    department = Department.objects.create(agency=agency, name=name, is_office=is_office)
+    department = Department.objects.create(
+        agency=agency, name=name, is_office=is_office
+    )
     provide_department_group(department=department)
     log(instance=department, action="wagtail.create", user=actor)
     return department

@@ -10,8 +10,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from gongkai.accounts import services
 from gongkai.accounts.admin_views import AuditLogView
-from gongkai.accounts.selectors import can_read_audit_log
 from gongkai.accounts.models import Agency, Department
+from gongkai.accounts.selectors import can_read_audit_log
 
 
 class AgencyViewSet(SnippetViewSet):

@@ -20,10 +20,10 @@ from gongkai.accounts.models import Agency, Department, User
 from gongkai.accounts.validators import credit_code_check_character
 from gongkai.catalog.choices import Genre, Topic, Validity, choice_by_label
 from gongkai.catalog.columns import OFFICE_DEPARTMENT, STANDARD_DEPARTMENTS
+from gongkai.demo.workplan import work_plan_html, work_plan_tasks
 from gongkai.publishing import selectors as publishing_selectors
 from gongkai.publishing import services as publishing_services
 from gongkai.publishing.models import GovernmentInformationPage
-from gongkai.demo.workplan import work_plan_html, work_plan_tasks
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 AGENCY_NAME = "临淄区自然资源局"
@@ -68,7 +68,9 @@ def load_demo_bureau() -> DemoReport:
     _accounts(departments=departments)
     created = _work_plan(agency=agency, columns=columns, departments=departments)
     created += _items(agency=agency, columns=columns, departments=departments)
-    return DemoReport(agency=agency, items_created=created, accounts_file=accounts_file())
+    return DemoReport(
+        agency=agency, items_created=created, accounts_file=accounts_file()
+    )
 
 
 def _agency() -> Agency:
@@ -76,7 +78,8 @@ def _agency() -> Agency:
         name=AGENCY_NAME,
         defaults={
             "short_name": "临淄区自然资源局",
-            "credit_code": CREDIT_CODE_BODY + credit_code_check_character(CREDIT_CODE_BODY),
+            "credit_code": CREDIT_CODE_BODY
+            + credit_code_check_character(CREDIT_CODE_BODY),
             "document_code": "临自然资发",
             "address": "山东省淄博市临淄区桓公路（演示地址）",
             "postcode": "255400",
@@ -116,7 +119,12 @@ def _accounts(*, departments: dict[str, Department]) -> None:
             continue
         # No default passwords (SEC-AUTH-07): each demo install makes its own.
         password = secrets.token_urlsafe(12)
-        user = User(username=username, last_name=display_name, is_superuser=is_superuser, is_staff=is_superuser)
+        user = User(
+            username=username,
+            last_name=display_name,
+            is_superuser=is_superuser,
+            is_staff=is_superuser,
+        )
         user.set_password(password)
         user.save()
         if department_name:
@@ -133,7 +141,9 @@ def _accounts(*, departments: dict[str, Department]) -> None:
         path.chmod(0o600)
 
 
-def _exists(*, agency: Agency, title: str, written_on: date, document_number: str = "") -> GovernmentInformationPage | None:
+def _exists(
+    *, agency: Agency, title: str, written_on: date, document_number: str = ""
+) -> GovernmentInformationPage | None:
     items = GovernmentInformationPage.objects.filter(agency=agency)
     if document_number:
         return items.filter(document_number=document_number).first()
@@ -194,12 +204,21 @@ def _items(*, agency, columns, departments) -> int:
     # Documents first, so that every interpretation finds its document.
     for record in sorted(records, key=lambda record: bool(record["interprets"])):
         written_on = date.fromisoformat(record["written_on"])
-        if _exists(agency=agency, title=record["title"], written_on=written_on, document_number=record["document_number"]):
+        if _exists(
+            agency=agency,
+            title=record["title"],
+            written_on=written_on,
+            document_number=record["document_number"],
+        ):
             continue
         interprets = None
         if record["interprets"]:
-            interprets = GovernmentInformationPage.objects.filter(agency=agency, title=record["interprets"]).first()
-        column = publishing_selectors.column_by_path(root=columns[""], column_path=record["column"])
+            interprets = GovernmentInformationPage.objects.filter(
+                agency=agency, title=record["interprets"]
+            ).first()
+        column = publishing_selectors.column_by_path(
+            root=columns[""], column_path=record["column"]
+        )
         publishing_services.publish_item(
             column=column,
             data=publishing_services.ItemData(
@@ -209,8 +228,11 @@ def _items(*, agency, columns, departments) -> int:
                 publisher=record["publisher"],
                 topic=choice_by_label(Topic, record["topic"]) or Topic.OTHER,
                 genre=choice_by_label(Genre, record["genre"]) or Genre.OTHER,
-                validity=choice_by_label(Validity, record["validity"]) or Validity.VALID,
-                validity_changed_on=date.fromisoformat(record["validity_changed_on"]) if record["validity_changed_on"] else None,
+                validity=choice_by_label(Validity, record["validity"])
+                or Validity.VALID,
+                validity_changed_on=date.fromisoformat(record["validity_changed_on"])
+                if record["validity_changed_on"]
+                else None,
                 keywords=record["keywords"],
                 summary=record["summary"],
                 body_html=record["body_html"],

@@ -9,8 +9,22 @@ __all__ = ["TASK_COLUMNS", "TASK_KEYS", "work_plan_html", "work_plan_tasks"]
 
 # The source header row has five cells because 工作任务 spans two columns in the
 # original document; each data row carries six cells (category + sub-category).
-TASK_COLUMNS: tuple[str, ...] = ("序号", "工作任务", "工作要点", "工作要求", "责任单位", "时限要求")
-TASK_KEYS: tuple[str, ...] = ("number", "task", "focus", "requirement", "responsible", "deadline")
+TASK_COLUMNS: tuple[str, ...] = (
+    "序号",
+    "工作任务",
+    "工作要点",
+    "工作要求",
+    "责任单位",
+    "时限要求",
+)
+TASK_KEYS: tuple[str, ...] = (
+    "number",
+    "task",
+    "focus",
+    "requirement",
+    "responsible",
+    "deadline",
+)
 
 _EXPECTED_HEADER = ("序号", "工作任务", "工作要求", "责任单位", "时限要求")
 
@@ -73,9 +87,11 @@ def _parse_rows(table_lines: list[str]) -> list[list[str]]:
     previous = [""] * len(TASK_COLUMNS)
     for cells in data:
         if len(cells) != len(TASK_COLUMNS):
-            raise ValueError(f"task row should have {len(TASK_COLUMNS)} cells, got {cells!r}")
+            raise ValueError(
+                f"task row should have {len(TASK_COLUMNS)} cells, got {cells!r}"
+            )
         # An empty cell continues the merged cell of the row above.
-        row = [cell or above for cell, above in zip(cells, previous)]
+        row = [cell or above for cell, above in zip(cells, previous, strict=True)]
         if not row[0].isdigit():
             raise ValueError(f"task row without a number: {cells!r}")
         rows.append(row)
@@ -87,7 +103,10 @@ def work_plan_tasks(text: str) -> list[dict[str, str | int]]:
     """Return the annex task table rows as dicts keyed by TASK_KEYS, merged cells filled down."""
     _, table_lines = _split(text)
     return [
-        {key: int(value) if key == "number" else value for key, value in zip(TASK_KEYS, row)}
+        {
+            key: int(value) if key == "number" else value
+            for key, value in zip(TASK_KEYS, row, strict=True)
+        }
         for row in _parse_rows(table_lines)
     ]
 
@@ -103,7 +122,10 @@ def _numbered_paragraph(line: str) -> str:
 
 def _table_html(caption: str, rows: list[list[str]]) -> str:
     head = "".join(f'<th scope="col">{_esc(name)}</th>' for name in TASK_COLUMNS)
-    body = "".join("<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_esc(cell)}</td>" for cell in row) + "</tr>"
+        for row in rows
+    )
     caption_html = f"<caption>{_esc(caption)}</caption>" if caption else ""
     return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 

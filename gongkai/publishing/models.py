@@ -66,7 +66,9 @@ def next_index_number(*, agency, year: int) -> str:
         )
         sequence.last_value += 1
         sequence.save(update_fields=["last_value", "updated_at"])
-    return f"{agency.effective_index_number_prefix}/{year:04d}-{sequence.last_value:05d}"
+    return (
+        f"{agency.effective_index_number_prefix}/{year:04d}-{sequence.last_value:05d}"
+    )
 
 
 class AgencyPageMixin(models.Model):
@@ -95,7 +97,11 @@ class PortalHomePage(AgencyPageMixin, Page):
 
     introduction = models.TextField(_("简介"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("agency"), FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("agency"),
+        FieldPanel("introduction"),
+    ]
     subpage_types = ["publishing.ColumnPage"]
     max_count_per_parent = 1
 
@@ -191,9 +197,7 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
     validity = models.CharField(
         _("有效性"), max_length=20, choices=Validity.choices, default=Validity.VALID
     )
-    validity_changed_on = models.DateField(
-        _("失效/废止日期"), null=True, blank=True
-    )
+    validity_changed_on = models.DateField(_("失效/废止日期"), null=True, blank=True)
     keywords = models.CharField(_("关键词"), max_length=200, blank=True)
     summary = models.TextField(_("内容概述"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
@@ -218,10 +222,14 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("document_number"), FieldPanel("written_on")]),
+                FieldRowPanel(
+                    [FieldPanel("document_number"), FieldPanel("written_on")]
+                ),
                 FieldRowPanel([FieldPanel("publisher"), FieldPanel("department")]),
                 FieldRowPanel([FieldPanel("topic"), FieldPanel("genre")]),
-                FieldRowPanel([FieldPanel("validity"), FieldPanel("validity_changed_on")]),
+                FieldRowPanel(
+                    [FieldPanel("validity"), FieldPanel("validity_changed_on")]
+                ),
                 FieldPanel("keywords"),
                 FieldPanel("summary"),
             ],

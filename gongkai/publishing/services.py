@@ -16,7 +16,6 @@ from gongkai.catalog.choices import Genre, Topic, Validity
 from gongkai.catalog.columns import ROOT_SLUG, ROOT_TITLE, STANDARD_COLUMNS, ColumnSpec
 from gongkai.core.html import sanitize_html
 from gongkai.publishing.extraction import extract_text
-from gongkai.publishing.uploads import check_upload
 from gongkai.publishing.models import (
     Attachment,
     ColumnPage,
@@ -24,6 +23,7 @@ from gongkai.publishing.models import (
     ItemAttachment,
     PortalHomePage,
 )
+from gongkai.publishing.uploads import check_upload
 
 # Historical items keep their original date; 09:00 Beijing time stands in
 # for the unknown hour.
@@ -81,7 +81,9 @@ def create_standard_columns(
     columns: dict[str, ColumnPage] = {}
     root = _ensure_column(
         parent=home,
-        spec=ColumnSpec(ROOT_TITLE, ROOT_SLUG, "法定主动公开内容及政府信息公开工作信息。"),
+        spec=ColumnSpec(
+            ROOT_TITLE, ROOT_SLUG, "法定主动公开内容及政府信息公开工作信息。"
+        ),
     )
     columns[""] = root
 

@@ -11,6 +11,7 @@ from django.db import connection
 
 from gongkai.search.tokens import Phrase
 
+
 @dataclass(frozen=True)
 class MatchSQL:
     """SQL pieces of a full-text match over the entries table aliased ``e``;
@@ -67,11 +68,16 @@ class SQLiteBackend:
             [rowid, *(" ".join(tokens) for tokens in fields)],
         )
 
-    def insert_many(self, cursor, rows: Iterable[tuple[int, Sequence[list[str]]]]) -> None:
+    def insert_many(
+        self, cursor, rows: Iterable[tuple[int, Sequence[list[str]]]]
+    ) -> None:
         cursor.executemany(
             f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(FIELDS)}) "
             "VALUES (%s, %s, %s, %s, %s)",
-            [(rowid, *(" ".join(tokens) for tokens in fields)) for rowid, fields in rows],
+            [
+                (rowid, *(" ".join(tokens) for tokens in fields))
+                for rowid, fields in rows
+            ],
         )
 
     def clear(self, cursor) -> None:
@@ -117,7 +123,9 @@ class PostgresBackend:
     def delete(self, cursor, rowid: int, fields: Sequence[list[str]]) -> None:
         cursor.execute(f"DELETE FROM {VECTOR_TABLE} WHERE page_id = %s", [rowid])
 
-    def insert_many(self, cursor, rows: Iterable[tuple[int, Sequence[list[str]]]]) -> None:
+    def insert_many(
+        self, cursor, rows: Iterable[tuple[int, Sequence[list[str]]]]
+    ) -> None:
         casts = ", ".join("%s::tsvector" for _ in FIELDS)
         cursor.executemany(
             f"INSERT INTO {VECTOR_TABLE} (page_id, {', '.join(FIELDS)}) "

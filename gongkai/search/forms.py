@@ -12,7 +12,9 @@ MAX_QUERY_LENGTH = 100
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("关键词"), required=False, max_length=MAX_QUERY_LENGTH)
     column = forms.IntegerField(label=_("栏目"), required=False, min_value=1)
-    year = forms.IntegerField(label=_("发布年份"), required=False, min_value=1990, max_value=2100)
+    year = forms.IntegerField(
+        label=_("发布年份"), required=False, min_value=1990, max_value=2100
+    )
     publisher = forms.CharField(label=_("发布机构"), required=False, max_length=100)
     validity = forms.ChoiceField(
         label=_("有效性"),

@@ -34,8 +34,8 @@ class SearchQuery:
 class Hit:
     entry: SearchEntry
     exact: bool = False
-    title_html: SafeString = mark_safe("")  # noqa: S308  # empty
-    snippet_html: SafeString = mark_safe("")  # noqa: S308  # empty
+    title_html: SafeString = mark_safe("")  # empty
+    snippet_html: SafeString = mark_safe("")  # empty
 
 
 @dataclass
@@ -155,7 +155,10 @@ def highlight(text: str, terms: list[str]) -> SafeString:
     """``text`` escaped, with every occurrence of a term marked."""
     if not terms:
         return mark_safe(escape(text))  # noqa: S308  # escaped
-    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    pattern = re.compile(
+        "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)),
+        re.IGNORECASE,
+    )
     parts, position = [], 0
     for found in pattern.finditer(text):
         parts.append(escape(text[position : found.start()]))
@@ -169,7 +172,9 @@ def snippet(text: str, terms: list[str]) -> SafeString:
     """A window of ``text`` around the first occurrence of a term."""
     text = re.sub(r"\s+", " ", text).strip()
     lowered = text.lower()
-    positions = [lowered.find(term) for term in terms if term and lowered.find(term) >= 0]
+    positions = [
+        lowered.find(term) for term in terms if term and lowered.find(term) >= 0
+    ]
     start = max(0, min(positions) - SNIPPET_RADIUS) if positions else 0
     end = start + 2 * SNIPPET_RADIUS + 20
     window = text[start:end]
@@ -191,5 +196,3 @@ def facet_publishers() -> list[str]:
         .values_list("publisher", flat=True)
         .distinct()
     )
-
-

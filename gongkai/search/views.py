@@ -16,7 +16,10 @@ def search(request):
     form = SearchForm(request.GET or None)
     site = Site.find_for_request(request)
     columns = (
-        ColumnPage.objects.live().public().descendant_of(site.root_page).order_by("path")
+        ColumnPage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .order_by("path")
         if site
         else ColumnPage.objects.none()
     )

@@ -6,22 +6,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("accounts", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agency',
-            name='site',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='agency', to='wagtailcore.site', verbose_name='门户站点'),
+            model_name="agency",
+            name="site",
+            field=models.OneToOneField(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="agency",
+                to="wagtailcore.site",
+                verbose_name="门户站点",
+            ),
         ),
         migrations.AddField(
-            model_name='department',
-            name='columns',
-            field=models.ManyToManyField(blank=True, help_text='科室可编辑这些栏目及其下级栏目中的内容。', related_name='responsible_departments', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='负责栏目'),
+            model_name="department",
+            name="columns",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="科室可编辑这些栏目及其下级栏目中的内容。",
+                related_name="responsible_departments",
+                to=settings.WAGTAIL_PAGE_MODEL,
+                verbose_name="负责栏目",
+            ),
         ),
     ]

@@ -29,7 +29,11 @@ def test_usernames_are_unique_regardless_of_case(db):
 
 
 def log_in(client, username, password=PASSWORD, **extra):
-    return client.post(reverse("wagtailadmin_login"), {"username": username, "password": password}, **extra)
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": password},
+        **extra,
+    )
 
 
 def test_login_is_case_insensitive(client, db):
@@ -78,7 +82,11 @@ def test_department_edits_its_own_columns_only(departments, columns):
 
 def test_office_edits_every_column(departments, columns):
     office_user = staff(departments["office"], "bangongshi")
-    for path in ["法定主动公开内容/政策文件/行政规范性文件", "法定主动公开内容/重点领域信息公开/矿业权信息", "政府信息公开年报"]:
+    for path in [
+        "法定主动公开内容/政策文件/行政规范性文件",
+        "法定主动公开内容/重点领域信息公开/矿业权信息",
+        "政府信息公开年报",
+    ]:
         assert columns[path].permissions_for_user(office_user).can_add_subpage()
 
 
@@ -86,7 +94,11 @@ def test_moving_a_user_changes_their_permissions(departments, columns):
     user = staff(departments["farmland"], "mover")
     services.assign_user_to_department(user=user, department=departments["office"])
     assert list(user.groups.all()) == [departments["office"].group]
-    assert columns["法定主动公开内容/政策文件"].permissions_for_user(user).can_add_subpage()
+    assert (
+        columns["法定主动公开内容/政策文件"]
+        .permissions_for_user(user)
+        .can_add_subpage()
+    )
 
 
 def test_five_wrong_passwords_lock_the_account(client, db):
@@ -115,7 +127,9 @@ def test_idle_session_expires_after_thirty_minutes(client, db, settings):
     assert reverse("wagtailadmin_login") in response["Location"]
 
 
-def test_publishing_is_audited_with_user_and_client_address(client, departments, columns):
+def test_publishing_is_audited_with_user_and_client_address(
+    client, departments, columns
+):
     editor = staff(departments["farmland"], "auditor")
     land = columns["法定主动公开内容/重点领域信息公开/征地信息"]
     item = publish(land, title="征地公告")
@@ -139,14 +153,27 @@ def test_logins_are_audited(client, db):
     log_in(client, "logger", REMOTE_ADDR="192.0.2.7")
     from wagtail.models import ModelLogEntry
 
-    (entry,) = [entry for entry in ModelLogEntry.objects.all() if entry.action == "accounts.logged_in"]
+    (entry,) = [
+        entry
+        for entry in ModelLogEntry.objects.all()
+        if entry.action == "accounts.logged_in"
+    ]
     assert entry.user == user
     assert entry.data["client_address"] == "192.0.2.7"
 
 
-def test_office_reads_the_audit_log_and_other_departments_cannot(client, departments, columns):
-    item = publish(columns["法定主动公开内容/重点领域信息公开/征地信息"], title="征地公告")
-    log(instance=item, action="wagtail.edit", user=None, data={"client_address": "203.0.113.5"})
+def test_office_reads_the_audit_log_and_other_departments_cannot(
+    client, departments, columns
+):
+    item = publish(
+        columns["法定主动公开内容/重点领域信息公开/征地信息"], title="征地公告"
+    )
+    log(
+        instance=item,
+        action="wagtail.edit",
+        user=None,
+        data={"client_address": "203.0.113.5"},
+    )
     client.force_login(staff(departments["office"], "reader"))
     response = client.get(reverse("accounts_audit_log"))
     assert response.status_code == 200

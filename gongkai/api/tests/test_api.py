@@ -7,12 +7,20 @@ def test_openapi_schema_describes_the_endpoints(client, db):
     response = client.get("/api/openapi.json")
     schema = response.json()
     assert schema["openapi"].startswith("3.")
-    assert {"/api/columns", "/api/items", "/api/items/{item_id}"} <= set(schema["paths"])
+    assert {"/api/columns", "/api/items", "/api/items/{item_id}"} <= set(
+        schema["paths"]
+    )
 
 
 def test_items_endpoint_lists_published_items_with_metadata(client, columns):
     land = columns["法定主动公开内容/重点领域信息公开/征地信息"]
-    item = publish(land, title="征收土地公告", document_number="临自然资发〔2024〕2号", written_on=date(2024, 2, 1), published_on=date(2024, 2, 3))
+    item = publish(
+        land,
+        title="征收土地公告",
+        document_number="临自然资发〔2024〕2号",
+        written_on=date(2024, 2, 1),
+        published_on=date(2024, 2, 3),
+    )
     publish(columns["法定主动公开内容/政策文件/其他文件"], title="其他通知")
     data = client.get("/api/items", {"column": land.pk}).json()
     assert data["count"] == 1
@@ -25,10 +33,19 @@ def test_items_endpoint_lists_published_items_with_metadata(client, columns):
 
 
 def test_item_detail_links_document_and_interpretation(client, columns):
-    document = publish(columns["法定主动公开内容/政策文件/行政规范性文件"], title="管理办法")
-    interpretation = publish(columns["法定主动公开内容/政策解读"], title="管理办法解读", interprets=document)
-    assert client.get(f"/api/items/{document.pk}").json()["interpretation_ids"] == [interpretation.pk]
-    assert client.get(f"/api/items/{interpretation.pk}").json()["interprets_id"] == document.pk
+    document = publish(
+        columns["法定主动公开内容/政策文件/行政规范性文件"], title="管理办法"
+    )
+    interpretation = publish(
+        columns["法定主动公开内容/政策解读"], title="管理办法解读", interprets=document
+    )
+    assert client.get(f"/api/items/{document.pk}").json()["interpretation_ids"] == [
+        interpretation.pk
+    ]
+    assert (
+        client.get(f"/api/items/{interpretation.pk}").json()["interprets_id"]
+        == document.pk
+    )
 
 
 def test_unpublished_item_is_not_served(client, columns):

@@ -25,7 +25,9 @@ def test_publishing_shows_the_new_version_at_once(client, columns, cached):
     assert "新标题" in client.get(item.url).content.decode()
 
 
-def test_repeat_request_is_answered_from_the_cache(client, columns, cached, django_assert_num_queries):
+def test_repeat_request_is_answered_from_the_cache(
+    client, columns, cached, django_assert_num_queries
+):
     item = publish(columns["法定主动公开内容/政策文件/其他文件"], title="缓存测试")
     first = client.get(item.url)
     with django_assert_num_queries(0):
@@ -34,10 +36,14 @@ def test_repeat_request_is_answered_from_the_cache(client, columns, cached, djan
     assert second["Content-Type"] == first["Content-Type"]
 
 
-def test_logged_in_staff_never_get_cached_pages(client, columns, cached, django_user_model):
+def test_logged_in_staff_never_get_cached_pages(
+    client, columns, cached, django_user_model
+):
     item = publish(columns["法定主动公开内容/政策文件/其他文件"], title="登录用户")
     client.get(item.url)
-    user = django_user_model.objects.create_superuser("boss", password="a-long-password-1")
+    user = django_user_model.objects.create_superuser(
+        "boss", password="a-long-password-1"
+    )
     client.force_login(user)
     with CaptureQueriesContext(connection) as queries:
         client.get(item.url)

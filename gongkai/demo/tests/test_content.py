@@ -109,7 +109,16 @@ ALLOWED_TAGS = {
     "th",
     "td",
 }
-REQUIRED_WORDS = ["征地", "征地补偿", "采矿权", "出让", "基准地价", "政务公开", "土地供应", "成交公示"]
+REQUIRED_WORDS = [
+    "征地",
+    "征地补偿",
+    "采矿权",
+    "出让",
+    "基准地价",
+    "政务公开",
+    "土地供应",
+    "成交公示",
+]
 DEMO_FOOTER = "<p>（本条为演示数据）</p>"
 DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]+〔(\d{4})〕([1-9]\d*)号$")
 EARLIEST, LATEST = datetime.date(2022, 1, 1), datetime.date(2026, 10, 31)
@@ -212,7 +221,10 @@ def test_document_numbers(items):
         if number:
             match = DOCUMENT_NUMBER.match(number)
             assert match, number
-            assert match.group(1) == item["written_on"][:4], (number, item["written_on"])
+            assert match.group(1) == item["written_on"][:4], (
+                number,
+                item["written_on"],
+            )
     numbers = [item["document_number"] for item in items if item["document_number"]]
     assert len(numbers) == len(set(numbers))
 
@@ -242,7 +254,9 @@ def test_keywords_and_summary(items):
     for item in items:
         keywords = item["keywords"].split("，")
         assert 2 <= len(keywords) <= 4, item["keywords"]
-        assert all(keyword and keyword == keyword.strip() for keyword in keywords), item["keywords"]
+        assert all(keyword and keyword == keyword.strip() for keyword in keywords), (
+            item["keywords"]
+        )
         summary = item["summary"]
         assert summary.endswith("。") and summary.count("。") == 1, summary
 
@@ -254,7 +268,9 @@ def test_interpretations_point_at_policy_documents(items):
         if item["column"] == INTERPRETATION:
             assert item["genre"] == "解读"
             target = by_title.get(item["interprets"])
-            assert target is not None, f"{item['title']} interprets missing {item['interprets']!r}"
+            assert target is not None, (
+                f"{item['title']} interprets missing {item['interprets']!r}"
+            )
             assert target["column"] in (NORMATIVE, OTHER_POLICY)
             assert item["published_on"] >= target["published_on"]
             interpreted.append(item["interprets"])
@@ -272,16 +288,32 @@ def test_bodies_are_clean_html_of_sensible_length(items):
         assert body.count("本条为演示数据") == 1
         text_length = len("".join(parser.text))
         assert 300 <= text_length <= 1200, (item["title"], text_length)
-        assert "<a" not in body and "<img" not in body and "href" not in body and "src=" not in body
+        assert (
+            "<a" not in body
+            and "<img" not in body
+            and "href" not in body
+            and "src=" not in body
+        )
 
 
 def test_tables_in_land_transactions_and_expropriation(items):
     for item in items:
         if item["column"] == MARKET:
-            assert "<table>" in item["body_html"] and "<caption>" in item["body_html"], item["title"]
+            assert (
+                "<table>" in item["body_html"] and "<caption>" in item["body_html"]
+            ), item["title"]
             if "出让公告" in item["title"] or "成交公示" in item["title"]:
-                for header in ("宗地编号", "位置", "面积（平方米）", "用途", "出让年限（年）"):
-                    assert f'<th scope="col">{header}</th>' in item["body_html"], (item["title"], header)
+                for header in (
+                    "宗地编号",
+                    "位置",
+                    "面积（平方米）",
+                    "用途",
+                    "出让年限（年）",
+                ):
+                    assert f'<th scope="col">{header}</th>' in item["body_html"], (
+                        item["title"],
+                        header,
+                    )
             if "出让公告" in item["title"]:
                 assert '<th scope="col">起始价（万元）</th>' in item["body_html"]
         if item["column"] == EXPROPRIATION and "公告" in item["title"]:

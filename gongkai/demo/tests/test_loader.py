@@ -22,7 +22,11 @@ def test_demo_bureau_is_loaded_once_however_often_it_runs(demo):
     counts = (Page.objects.count(), User.objects.count(), Department.objects.count())
     again = load_demo_bureau()
     assert again.items_created == 0
-    assert (Page.objects.count(), User.objects.count(), Department.objects.count()) == counts
+    assert (
+        Page.objects.count(),
+        User.objects.count(),
+        Department.objects.count(),
+    ) == counts
 
 
 def test_demo_has_departments_accounts_and_at_least_thirty_items(demo):
@@ -42,7 +46,10 @@ def test_work_plan_is_published_with_its_task_table_and_is_findable(client, demo
     assert "2023年临淄区自然资源局政务公开重点工作任务分解表" in html
     assert html.count("<tr>") >= 26
     for query in ("政务公开", "征地"):
-        found = [hit.entry.title for hit in search_entries(SearchQuery(text=query, limit=100)).hits]
+        found = [
+            hit.entry.title
+            for hit in search_entries(SearchQuery(text=query, limit=100)).hits
+        ]
         assert WORK_PLAN_TITLE in found
 
 

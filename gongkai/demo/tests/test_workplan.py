@@ -6,11 +6,26 @@ from html.parser import HTMLParser
 
 import pytest
 
-from ..workplan import TASK_COLUMNS, work_plan_html, work_plan_tasks
+from gongkai.demo.workplan import TASK_COLUMNS, work_plan_html, work_plan_tasks
 
-PLAN_PATH = pathlib.Path(__file__).resolve().parent.parent / "content" / "work-plan-2023.txt"
+PLAN_PATH = (
+    pathlib.Path(__file__).resolve().parent.parent / "content" / "work-plan-2023.txt"
+)
 
-ALLOWED_TAGS = {"p", "h2", "h3", "h4", "strong", "table", "caption", "thead", "tbody", "tr", "th", "td"}
+ALLOWED_TAGS = {
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 ALLOWED_ATTRS = {"colspan", "rowspan", "scope"}
 
 
@@ -29,7 +44,9 @@ class _Collector(HTMLParser):
             self._buffer = []
 
     def handle_endtag(self, tag):
-        assert self.stack and self.stack[-1] == tag, f"mis-nested </{tag}> in {self.stack}"
+        assert self.stack and self.stack[-1] == tag, (
+            f"mis-nested </{tag}> in {self.stack}"
+        )
         self.stack.pop()
         if tag in {"h2", "h3", "caption", "th", "td"}:
             self.texts.setdefault(tag, []).append("".join(self._buffer))
@@ -65,7 +82,11 @@ def parsed(rendered):
 def test_twenty_five_numbered_tasks(tasks):
     assert len(tasks) == 25
     assert [task["number"] for task in tasks] == list(range(1, 26))
-    assert all(set(task) == {"number", "task", "focus", "requirement", "responsible", "deadline"} for task in tasks)
+    assert all(
+        set(task)
+        == {"number", "task", "focus", "requirement", "responsible", "deadline"}
+        for task in tasks
+    )
 
 
 def test_no_empty_or_padded_cells(tasks):
@@ -75,7 +96,9 @@ def test_no_empty_or_padded_cells(tasks):
                 assert isinstance(value, int)
                 continue
             assert value, f"task {task['number']} has empty {key}"
-            assert value == value.strip(), f"task {task['number']} {key} not stripped: {value!r}"
+            assert value == value.strip(), (
+                f"task {task['number']} {key} not stripped: {value!r}"
+            )
             assert "\u3000" not in value and "\t" not in value
 
 
@@ -93,7 +116,12 @@ def test_task_10_three_synchronous_interpretation(tasks):
 
 
 def test_merged_cells_are_filled_down(tasks):
-    assert tasks[0]["task"] == tasks[1]["task"] == tasks[2]["task"] == "推进绿色低碳高质量发展信息公开"
+    assert (
+        tasks[0]["task"]
+        == tasks[1]["task"]
+        == tasks[2]["task"]
+        == "推进绿色低碳高质量发展信息公开"
+    )
     assert tasks[1]["focus"] == "围绕解决群众急难愁盼问题强化公开"
     assert tasks[2]["focus"] == "围绕解决群众急难愁盼问题强化公开"
     assert tasks[2]["responsible"] == "信访室"
@@ -127,7 +155,10 @@ def test_headings(parsed):
 
 def test_numbered_paragraphs(rendered):
     body = rendered[1]
-    assert "<p><strong>1．聚焦自然资源市场交易加强信息公开。</strong>及时规范发布土地供应计划" in body
+    assert (
+        "<p><strong>1．聚焦自然资源市场交易加强信息公开。</strong>及时规范发布土地供应计划"
+        in body
+    )
     assert "<p><strong>4．强化工作落实。</strong>" in body
     # Table title is the caption, not a stray paragraph; the title line is not repeated in the body.
     assert "<p>2023年临淄区自然资源局政务公开重点工作任务分解表</p>" not in body
@@ -137,10 +168,21 @@ def test_numbered_paragraphs(rendered):
 def test_accessible_task_table(rendered, parsed):
     body = rendered[1]
     assert body.count("<table>") == 1
-    assert parsed.texts["caption"] == ["2023年临淄区自然资源局政务公开重点工作任务分解表"]
+    assert parsed.texts["caption"] == [
+        "2023年临淄区自然资源局政务公开重点工作任务分解表"
+    ]
     assert parsed.texts["th"] == list(TASK_COLUMNS)
-    assert list(TASK_COLUMNS) == ["序号", "工作任务", "工作要点", "工作要求", "责任单位", "时限要求"]
-    assert all(dict(attrs).get("scope") == "col" for tag, attrs in parsed.tags if tag == "th")
+    assert list(TASK_COLUMNS) == [
+        "序号",
+        "工作任务",
+        "工作要点",
+        "工作要求",
+        "责任单位",
+        "时限要求",
+    ]
+    assert all(
+        dict(attrs).get("scope") == "col" for tag, attrs in parsed.tags if tag == "th"
+    )
     tbody = re.search(r"<tbody>(.*)</tbody>", body, re.DOTALL).group(1)
     assert tbody.count("<tr>") == 25
     cells = parsed.texts["td"]
@@ -191,5 +233,5 @@ def test_full_width_spaces_stripped_and_fill_down():
 
 def test_malformed_row_is_rejected():
     text = "标题\n\n\t序号\n\t工作任务\n\t工作要求\n\t责任单位\n\t时限要求\n\n\t1\n\t只有两格\n"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cells"):
         work_plan_tasks(text)

@@ -10,7 +10,12 @@ from gongkai.publishing.tests.factories import publish
 def test_item_gets_index_number_from_credit_code_year_and_sequence(agency, columns):
     column = columns["法定主动公开内容/政策文件/其他文件"]
     first = publish(column, written_on=date(2023, 5, 4), published_on=date(2023, 5, 6))
-    second = publish(column, title="第二条", written_on=date(2023, 5, 30), published_on=date(2023, 6, 1))
+    second = publish(
+        column,
+        title="第二条",
+        written_on=date(2023, 5, 30),
+        published_on=date(2023, 6, 1),
+    )
     assert first.index_number == f"{agency.credit_code}/2023-00001"
     assert second.index_number == f"{agency.credit_code}/2023-00002"
 
@@ -33,7 +38,17 @@ def test_item_page_shows_metadata_table(client, columns):
     response = client.get(item.url)
     html = response.content.decode()
     assert response.status_code == 200
-    for label in ["索引号", "发布机构", "成文日期", "发布日期", "文号", "主题分类", "体裁", "有效性", "关键词"]:
+    for label in [
+        "索引号",
+        "发布机构",
+        "成文日期",
+        "发布日期",
+        "文号",
+        "主题分类",
+        "体裁",
+        "有效性",
+        "关键词",
+    ]:
         assert f">{label}</th>" in html
     assert item.index_number in html
     assert "临自然资发〔2024〕3号" in html
@@ -52,12 +67,22 @@ def test_repealed_document_is_marked_on_its_page(client, columns):
 
 def test_malformed_document_number_is_refused(columns):
     with pytest.raises(ValidationError) as error:
-        publish(columns["法定主动公开内容/政策文件/其他文件"], document_number="临自然资发[2023]5号")
+        publish(
+            columns["法定主动公开内容/政策文件/其他文件"],
+            document_number="临自然资发[2023]5号",
+        )
     assert "六角括号" in str(error.value)
 
 
 def test_document_and_interpretation_link_both_ways(client, columns):
-    document = publish(columns["法定主动公开内容/政策文件/行政规范性文件"], title="临淄区征地补偿标准管理办法")
-    interpretation = publish(columns["法定主动公开内容/政策解读"], title="《临淄区征地补偿标准管理办法》政策解读", interprets=document)
+    document = publish(
+        columns["法定主动公开内容/政策文件/行政规范性文件"],
+        title="临淄区征地补偿标准管理办法",
+    )
+    interpretation = publish(
+        columns["法定主动公开内容/政策解读"],
+        title="《临淄区征地补偿标准管理办法》政策解读",
+        interprets=document,
+    )
     assert interpretation.title in client.get(document.url).content.decode()
     assert document.title in client.get(interpretation.url).content.decode()

@@ -1,9 +1,9 @@
 """The portal's public pages: home, columns, feeds, sitemap."""
 
 from datetime import date
-from xml.etree import ElementTree
 
 import pytest
+from defusedxml import ElementTree
 
 from gongkai.catalog.columns import STANDARD_COLUMNS
 from gongkai.publishing.tests.factories import publish
@@ -12,7 +12,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_home_page_shows_standard_columns_and_advertises_the_feed(client, columns):
-    publish(columns["法定主动公开内容/重点领域信息公开/征地信息"], title="凤凰镇征收土地公告")
+    publish(
+        columns["法定主动公开内容/重点领域信息公开/征地信息"],
+        title="凤凰镇征收土地公告",
+    )
     html = client.get("/").content.decode()
     for spec in STANDARD_COLUMNS:
         assert spec.title in html
@@ -22,8 +25,18 @@ def test_home_page_shows_standard_columns_and_advertises_the_feed(client, column
 
 def test_column_page_lists_items_of_its_subcolumns_newest_first(client, columns):
     key_areas = columns["法定主动公开内容/重点领域信息公开"]
-    publish(columns["法定主动公开内容/重点领域信息公开/征地信息"], title="旧的征地公告", written_on=date(2023, 1, 1), published_on=date(2023, 1, 5))
-    publish(columns["法定主动公开内容/重点领域信息公开/矿业权信息"], title="新的采矿权公告", written_on=date(2025, 1, 1), published_on=date(2025, 1, 5))
+    publish(
+        columns["法定主动公开内容/重点领域信息公开/征地信息"],
+        title="旧的征地公告",
+        written_on=date(2023, 1, 1),
+        published_on=date(2023, 1, 5),
+    )
+    publish(
+        columns["法定主动公开内容/重点领域信息公开/矿业权信息"],
+        title="新的采矿权公告",
+        written_on=date(2025, 1, 1),
+        published_on=date(2025, 1, 5),
+    )
     html = client.get(key_areas.url).content.decode()
     assert html.index("新的采矿权公告") < html.index("旧的征地公告")
     assert "当前位置" in html
@@ -42,7 +55,9 @@ def test_column_page_paginates(client, columns):
 
 
 def test_site_feed_lists_latest_items_as_atom(client, columns):
-    item = publish(columns["法定主动公开内容/重点领域信息公开/征地信息"], title="征收土地预公告")
+    item = publish(
+        columns["法定主动公开内容/重点领域信息公开/征地信息"], title="征收土地预公告"
+    )
     response = client.get("/feed/")
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ElementTree.fromstring(response.content)
@@ -56,7 +71,9 @@ def test_column_feed_lists_only_that_column(client, columns):
     publish(land, title="征地公告")
     publish(columns["法定主动公开内容/重点领域信息公开/矿业权信息"], title="采矿权公告")
     feed = ElementTree.fromstring(client.get(land.url + "feed/").content)
-    assert [entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")] == ["征地公告"]
+    assert [
+        entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")
+    ] == ["征地公告"]
 
 
 def test_sitemap_lists_items(client, columns):

@@ -5,37 +5,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('page_id', models.BigIntegerField(primary_key=True, serialize=False)),
-                ('column_id', models.BigIntegerField(null=True)),
-                ('column_path', models.CharField(db_index=True, max_length=255)),
-                ('url', models.CharField(max_length=500)),
-                ('title', models.CharField(max_length=255)),
-                ('document_number', models.CharField(blank=True, db_index=True, max_length=60)),
-                ('index_number', models.CharField(blank=True, db_index=True, max_length=60)),
-                ('publisher', models.CharField(blank=True, db_index=True, max_length=100)),
-                ('keywords', models.CharField(blank=True, max_length=200)),
-                ('validity', models.CharField(db_index=True, max_length=20)),
-                ('published_at', models.DateTimeField(db_index=True)),
-                ('year', models.PositiveSmallIntegerField(db_index=True)),
-                ('summary', models.TextField(blank=True)),
-                ('body', models.TextField(blank=True)),
-                ('attachment_text', models.TextField(blank=True)),
-                ('agency', models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.agency')),
+                ("page_id", models.BigIntegerField(primary_key=True, serialize=False)),
+                ("column_id", models.BigIntegerField(null=True)),
+                ("column_path", models.CharField(db_index=True, max_length=255)),
+                ("url", models.CharField(max_length=500)),
+                ("title", models.CharField(max_length=255)),
+                (
+                    "document_number",
+                    models.CharField(blank=True, db_index=True, max_length=60),
+                ),
+                (
+                    "index_number",
+                    models.CharField(blank=True, db_index=True, max_length=60),
+                ),
+                (
+                    "publisher",
+                    models.CharField(blank=True, db_index=True, max_length=100),
+                ),
+                ("keywords", models.CharField(blank=True, max_length=200)),
+                ("validity", models.CharField(db_index=True, max_length=20)),
+                ("published_at", models.DateTimeField(db_index=True)),
+                ("year", models.PositiveSmallIntegerField(db_index=True)),
+                ("summary", models.TextField(blank=True)),
+                ("body", models.TextField(blank=True)),
+                ("attachment_text", models.TextField(blank=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="accounts.agency",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '检索条目',
-                'verbose_name_plural': '检索条目',
+                "verbose_name": "检索条目",
+                "verbose_name_plural": "检索条目",
             },
         ),
     ]

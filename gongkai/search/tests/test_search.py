@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def titles(text, **filters):
-    return [hit.entry.title for hit in search_entries(SearchQuery(text=text, **filters)).hits]
+    return [
+        hit.entry.title
+        for hit in search_entries(SearchQuery(text=text, **filters)).hits
+    ]
 
 
 @pytest.fixture
@@ -24,10 +27,38 @@ def items(columns):
     market = columns["法定主动公开内容/重点领域信息公开/自然资源市场交易"]
     policy = columns["法定主动公开内容/政策文件/行政规范性文件"]
     return {
-        "compensation": publish(land, title="凤凰镇征地补偿安置方案公告", body_html="<p>被征地农村集体经济组织成员的补偿标准。</p>", written_on=date(2024, 3, 1), published_on=date(2024, 3, 5)),
-        "mining": publish(mining, title="齐都镇灰岩矿出让公告", body_html="<p>本次出让的采矿权位于齐都镇东部。</p>", written_on=date(2025, 5, 1), published_on=date(2025, 5, 14)),
-        "price": publish(market, title="城镇国有建设用地基准地价更新成果", body_html="<p>基准地价自发布之日起执行。</p>", written_on=date(2023, 1, 1), published_on=date(2023, 1, 10), publisher="临淄区人民政府"),
-        "rules": publish(policy, title="临淄区国有建设用地使用权出让管理办法", document_number="临自然资发〔2023〕5号", body_html="<p>出让方式包括招标、拍卖、挂牌。</p>", validity=Validity.REPEALED, validity_changed_on=date(2025, 1, 1), written_on=date(2023, 6, 1), published_on=date(2023, 6, 8)),
+        "compensation": publish(
+            land,
+            title="凤凰镇征地补偿安置方案公告",
+            body_html="<p>被征地农村集体经济组织成员的补偿标准。</p>",
+            written_on=date(2024, 3, 1),
+            published_on=date(2024, 3, 5),
+        ),
+        "mining": publish(
+            mining,
+            title="齐都镇灰岩矿出让公告",
+            body_html="<p>本次出让的采矿权位于齐都镇东部。</p>",
+            written_on=date(2025, 5, 1),
+            published_on=date(2025, 5, 14),
+        ),
+        "price": publish(
+            market,
+            title="城镇国有建设用地基准地价更新成果",
+            body_html="<p>基准地价自发布之日起执行。</p>",
+            written_on=date(2023, 1, 1),
+            published_on=date(2023, 1, 10),
+            publisher="临淄区人民政府",
+        ),
+        "rules": publish(
+            policy,
+            title="临淄区国有建设用地使用权出让管理办法",
+            document_number="临自然资发〔2023〕5号",
+            body_html="<p>出让方式包括招标、拍卖、挂牌。</p>",
+            validity=Validity.REPEALED,
+            validity_changed_on=date(2025, 1, 1),
+            written_on=date(2023, 6, 1),
+            published_on=date(2023, 6, 8),
+        ),
     }
 
 
@@ -38,7 +69,10 @@ def test_published_item_is_found_by_a_word_inside_a_longer_word(items):
 
 
 def test_every_word_of_a_query_must_occur(items):
-    assert set(titles("出让")) == {"齐都镇灰岩矿出让公告", "临淄区国有建设用地使用权出让管理办法"}
+    assert set(titles("出让")) == {
+        "齐都镇灰岩矿出让公告",
+        "临淄区国有建设用地使用权出让管理办法",
+    }
     assert titles("出让 采矿权") == ["齐都镇灰岩矿出让公告"]
     assert titles("征地 采矿权") == []
 
@@ -64,16 +98,27 @@ def test_filters_by_column_year_publisher_and_validity(items, columns):
     mining_path = columns["法定主动公开内容/重点领域信息公开/矿业权信息"].path
     assert titles("出让", column_path=mining_path) == ["齐都镇灰岩矿出让公告"]
     assert titles("出让", year=2023) == ["临淄区国有建设用地使用权出让管理办法"]
-    assert titles("", publisher="临淄区人民政府") == ["城镇国有建设用地基准地价更新成果"]
-    assert titles("出让", validity=Validity.REPEALED) == ["临淄区国有建设用地使用权出让管理办法"]
+    assert titles("", publisher="临淄区人民政府") == [
+        "城镇国有建设用地基准地价更新成果"
+    ]
+    assert titles("出让", validity=Validity.REPEALED) == [
+        "临淄区国有建设用地使用权出让管理办法"
+    ]
 
 
 def test_sort_by_date_puts_newest_first(items):
-    assert titles("出让", sort=SORT_DATE) == ["齐都镇灰岩矿出让公告", "临淄区国有建设用地使用权出让管理办法"]
+    assert titles("出让", sort=SORT_DATE) == [
+        "齐都镇灰岩矿出让公告",
+        "临淄区国有建设用地使用权出让管理办法",
+    ]
 
 
 def test_title_match_ranks_above_body_match(items, columns):
-    publish(columns["法定主动公开内容/政策文件/其他文件"], title="关于会议安排的通知", body_html="<p>会议将讨论征地补偿工作。</p>" + "<p>其他事项。</p>" * 5)
+    publish(
+        columns["法定主动公开内容/政策文件/其他文件"],
+        title="关于会议安排的通知",
+        body_html="<p>会议将讨论征地补偿工作。</p>" + "<p>其他事项。</p>" * 5,
+    )
     assert titles("征地补偿")[0] == "凤凰镇征地补偿安置方案公告"
 
 
@@ -83,7 +128,10 @@ def test_snippet_highlights_the_words(items):
 
 
 def test_highlighting_escapes_html(columns):
-    publish(columns["法定主动公开内容/政策文件/其他文件"], title="征地<script>alert(1)</script>说明")
+    publish(
+        columns["法定主动公开内容/政策文件/其他文件"],
+        title="征地<script>alert(1)</script>说明",
+    )
     hit = search_entries(SearchQuery(text="征地")).hits[0]
     assert "<script>" not in hit.title_html
     assert "&lt;script&gt;" in hit.title_html
@@ -109,8 +157,9 @@ def test_edited_item_is_found_by_its_new_words_only(items):
 
 
 def test_attachment_text_is_searchable(columns):
-    from docx import Document
     from io import BytesIO
+
+    from docx import Document
 
     from gongkai.publishing.services import AttachmentFile
 

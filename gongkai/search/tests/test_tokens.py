@@ -12,7 +12,15 @@ def test_latin_words_and_numbers_are_lowercased_words():
 
 
 def test_punctuation_separates_runs():
-    assert index_tokens("临自然资发〔2023〕5号") == ["临自", "自然", "然资", "资发", "2023", "5", "号"]
+    assert index_tokens("临自然资发〔2023〕5号") == [
+        "临自",
+        "自然",
+        "然资",
+        "资发",
+        "2023",
+        "5",
+        "号",
+    ]
 
 
 @pytest.mark.parametrize(
