@@ -187,3 +187,12 @@ def test_search_page_reports_bad_filters_in_chinese(client, items):
     response = client.get("/search/", {"q": "出让", "year": "abc"})
     assert response.status_code == 200
     assert "检索条件有误" in response.content.decode()
+
+
+def test_rebuilding_the_index_finds_the_same_items(items):
+    from django.core.management import call_command
+
+    before = titles("出让")
+    call_command("rebuild_search_index")
+    assert titles("出让") == before
+    assert SearchEntry.objects.count() == 4
