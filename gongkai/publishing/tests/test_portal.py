@@ -117,3 +117,17 @@ def test_unknown_address_gets_a_chinese_404(client, columns, path):
     response = client.get(path)
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+
+
+def test_uploaded_files_are_not_served_from_the_media_directory(client, columns):
+    from gongkai.publishing.services import AttachmentFile
+
+    item = publish(
+        columns["法定主动公开内容/政策文件/其他文件"],
+        attachments=[AttachmentFile(name="公告.pdf", data=b"%PDF-1.4 demo")],
+    )
+    document = item.attachments.get().document
+    assert client.get(f"/media/{document.file.name}").status_code == 404
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
