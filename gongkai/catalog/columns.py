@@ -26,14 +26,20 @@ ROOT_TITLE = "政府信息公开"
 ROOT_SLUG = "xxgk"
 
 STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
-    ColumnSpec("政府信息公开指南", "guide", "公开方式、公开内容分类编排、获取方式和工作机构联系方式。"),
+    ColumnSpec(
+        "政府信息公开指南",
+        "guide",
+        "公开方式、公开内容分类编排、获取方式和工作机构联系方式。",
+    ),
     ColumnSpec("政府信息公开制度", "rules", "本机关政府信息公开工作制度。"),
     ColumnSpec(
         "法定主动公开内容",
         "statutory",
         "依照《中华人民共和国政府信息公开条例》第二十条、第二十一条主动公开的政府信息。",
         children=(
-            ColumnSpec("机构职能", "organisation", "机构设置、主要职责、领导信息和联系方式。"),
+            ColumnSpec(
+                "机构职能", "organisation", "机构设置、主要职责、领导信息和联系方式。"
+            ),
             ColumnSpec(
                 "政策文件",
                 "policies",
@@ -44,8 +50,18 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
                     ColumnSpec("其他文件", "other-documents", departments=("法规科",)),
                 ),
             ),
-            ColumnSpec("政策解读", "interpretations", "政策文件的解读材料，与原文件双向关联。", departments=("法规科",)),
-            ColumnSpec("规划信息", "planning", "国土空间规划及相关规划信息。", departments=("国土空间规划科",)),
+            ColumnSpec(
+                "政策解读",
+                "interpretations",
+                "政策文件的解读材料，与原文件双向关联。",
+                departments=("法规科",),
+            ),
+            ColumnSpec(
+                "规划信息",
+                "planning",
+                "国土空间规划及相关规划信息。",
+                departments=("国土空间规划科",),
+            ),
             ColumnSpec(
                 "财政信息",
                 "finance",
@@ -58,14 +74,24 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
                 "行政许可事项目录、权责清单、公共服务事项目录和办事指南。",
                 departments=("行政许可科",),
             ),
-            ColumnSpec("行政执法公示", "enforcement", "行政执法主体、依据、程序和结果信息。", departments=("执法监察大队",)),
+            ColumnSpec(
+                "行政执法公示",
+                "enforcement",
+                "行政执法主体、依据、程序和结果信息。",
+                departments=("执法监察大队",),
+            ),
             ColumnSpec(
                 "重大行政决策",
                 "major-decisions",
                 "决策预公开、意见征集及采纳情况、决策结果。",
                 departments=("法规科",),
             ),
-            ColumnSpec("就业创业", "employment", "重点群体就业创业政策和培训信息。", departments=("人事科",)),
+            ColumnSpec(
+                "就业创业",
+                "employment",
+                "重点群体就业创业政策和培训信息。",
+                departments=("人事科",),
+            ),
             ColumnSpec(
                 "信访信息",
                 "petitions",
@@ -84,7 +110,12 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
                         departments=("自然资源利用科",),
                         update_interval_days=14,
                     ),
-                    ColumnSpec("地价信息", "land-prices", "基准地价、标定地价。", departments=("自然资源利用科",)),
+                    ColumnSpec(
+                        "地价信息",
+                        "land-prices",
+                        "基准地价、标定地价。",
+                        departments=("自然资源利用科",),
+                    ),
                     ColumnSpec(
                         "征地信息",
                         "expropriation",
@@ -102,7 +133,9 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
             ),
         ),
     ),
-    ColumnSpec("政府信息公开年报", "annual-reports", "本机关政府信息公开工作年度报告。"),
+    ColumnSpec(
+        "政府信息公开年报", "annual-reports", "本机关政府信息公开工作年度报告。"
+    ),
     ColumnSpec("依申请公开", "on-request", "政府信息公开申请的渠道、流程和办理结果。"),
 )
 

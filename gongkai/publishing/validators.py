@@ -16,12 +16,16 @@ def validate_document_number(value: str) -> None:
         return
     if WRONG_BRACKETS_RE.search(value):
         raise ValidationError(
-            _("文号“%(value)s”格式不规范：年份应使用六角括号〔〕，如“临自然资发〔2023〕5号”。"),
+            _(
+                "文号“%(value)s”格式不规范：年份应使用六角括号〔〕，如“临自然资发〔2023〕5号”。"
+            ),
             params={"value": value},
             code="document_number_brackets",
         )
     raise ValidationError(
-        _("文号“%(value)s”格式不规范，应为“机关代字〔年份〕序号号”，如“临自然资发〔2023〕5号”。"),
+        _(
+            "文号“%(value)s”格式不规范，应为“机关代字〔年份〕序号号”，如“临自然资发〔2023〕5号”。"
+        ),
         params={"value": value},
         code="document_number_format",
     )

@@ -26,7 +26,8 @@ def portal_navigation(context):
             {
                 "column": column,
                 "is_current": current_path == column.path,
-                "is_active": bool(current_path) and current_path.startswith(column.path),
+                "is_active": bool(current_path)
+                and current_path.startswith(column.path),
             }
             for column in columns
         ],

@@ -48,7 +48,9 @@ def test_disguised_unknown_or_oversized_files_are_refused(name, data, message):
 
 
 def test_archive_with_path_traversal_is_refused():
-    data = zip_with({"[Content_Types].xml": "x", "word/document.xml": "x", "../evil.txt": "x"})
+    data = zip_with(
+        {"[Content_Types].xml": "x", "word/document.xml": "x", "../evil.txt": "x"}
+    )
     with pytest.raises(ValidationError, match="结构异常"):
         check_upload(name="明细.docx", data=data)
 
