@@ -141,20 +141,13 @@ def _accounts(*, departments: dict[str, Department]) -> None:
         path.chmod(0o600)
 
 
-def _exists(
-    *, agency: Agency, title: str, written_on: date, document_number: str = ""
-) -> GovernmentInformationPage | None:
-    items = GovernmentInformationPage.objects.filter(agency=agency)
-    if document_number:
-        return items.filter(document_number=document_number).first()
-    return items.filter(title=title, written_on=written_on).first()
-
-
 def _work_plan(*, agency, columns, departments) -> int:
     text = (CONTENT_DIR / "work-plan-2023.txt").read_text(encoding="utf-8")
     title, body_html = work_plan_html(text)
     written_on = date(2023, 4, 20)
-    if _exists(agency=agency, title=title, written_on=written_on):
+    if publishing_selectors.find_item_by_identity(
+        agency=agency, document_number="", title=title, written_on=written_on
+    ):
         return 0
     publishing_services.publish_item(
         column=columns[WORK_PLAN_COLUMN],
@@ -204,11 +197,11 @@ def _items(*, agency, columns, departments) -> int:
     # Documents first, so that every interpretation finds its document.
     for record in sorted(records, key=lambda record: bool(record["interprets"])):
         written_on = date.fromisoformat(record["written_on"])
-        if _exists(
+        if publishing_selectors.find_item_by_identity(
             agency=agency,
+            document_number=record["document_number"],
             title=record["title"],
             written_on=written_on,
-            document_number=record["document_number"],
         ):
             continue
         interprets = None

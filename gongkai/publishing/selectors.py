@@ -1,9 +1,12 @@
 """Reads of the portal: what a visitor sees in a column, on the home page and
 on an item page."""
 
+from datetime import date
+
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from gongkai.accounts.models import Agency
 from gongkai.publishing.models import (
     ColumnPage,
     GovernmentInformationPage,
@@ -73,9 +76,26 @@ def column_by_path(*, root: Page, column_path: str) -> ColumnPage | None:
     """The column reached from ``root`` by titles separated by "/", e.g.
     "法定主动公开内容/政策文件/行政规范性文件"."""
     current: Page = root
-    for title in [part.strip() for part in column_path.strip("/").split("/") if part.strip()]:
+    for title in [
+        part.strip() for part in column_path.strip("/").split("/") if part.strip()
+    ]:
         child = ColumnPage.objects.child_of(current).filter(title=title).first()
         if child is None:
             return None
         current = child
     return current if isinstance(current, ColumnPage) else None
+
+
+def find_item_by_identity(
+    *, agency: Agency, document_number: str, title: str, written_on: date
+) -> GovernmentInformationPage | None:
+    """The agency's item a bulk-import row stands for, so that importing the
+    same sheet again updates items instead of duplicating them.
+
+    A 文号 names one document of the issuing agency, so it decides when
+    present; otherwise 标题 and 成文日期 together do. Drafts and unpublished
+    items count too: they are the same document."""
+    items = GovernmentInformationPage.objects.filter(agency=agency).order_by("pk")
+    if document_number:
+        return items.filter(document_number=document_number).first()
+    return items.filter(title=title, written_on=written_on).first()
