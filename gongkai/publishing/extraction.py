@@ -3,19 +3,16 @@ personal-data checks. Extraction never raises: a file it cannot read yields
 no text and the reason."""
 
 import logging
-import zipfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import PurePath
 
 from gongkai.core.html import html_to_text
+from gongkai.publishing.uploads import archive_problem
 
 logger = logging.getLogger(__name__)
 
 MAX_EXTRACTED_CHARACTERS = 500_000
-# SEC-UP-03: refuse archives that expand beyond reason before parsing them.
-MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
-MAX_ARCHIVE_ENTRIES = 1000
 
 
 @dataclass(frozen=True)
@@ -32,23 +29,6 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("utf-8", errors="replace")
-
-
-def _check_archive(data: bytes) -> str:
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            members = archive.infolist()
-    except zipfile.BadZipFile:
-        return "文件不是有效的 Office 文档（ZIP 结构损坏）。"
-    if len(members) > MAX_ARCHIVE_ENTRIES:
-        return "文件内部条目过多，已拒绝解析。"
-    if sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES:
-        return "文件解压后过大，已拒绝解析。"
-    for member in members:
-        name = PurePath(member.filename)
-        if name.is_absolute() or ".." in name.parts:
-            return "文件内部包含非法路径，已拒绝解析。"
-    return ""
 
 
 def _pdf_text(data: bytes) -> str:
@@ -90,9 +70,8 @@ def extract_text(*, name: str, data: bytes) -> Extraction:
         if suffix == ".pdf":
             text = _pdf_text(data)
         elif suffix in (".docx", ".xlsx"):
-            problem = _check_archive(data)
-            if problem:
-                return Extraction("", problem)
+            if archive_problem(data):
+                return Extraction("", "文件结构异常或过大，已拒绝解析。")
             text = _docx_text(data) if suffix == ".docx" else _xlsx_text(data)
         elif suffix in (".txt", ".csv"):
             text = decode_text(data)

@@ -241,12 +241,21 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
     ]
     parent_page_types = ["publishing.ColumnPage"]
     subpage_types: list[str] = []
-    # A copy is a new item: it gets its own 索引号.
-    exclude_fields_in_copy = ["index_number"]
+    # A copy is a new item: it gets its own 索引号 and needs its own 文号.
+    exclude_fields_in_copy = ["index_number", "document_number"]
 
     class Meta:
         verbose_name = _("政府信息")
         verbose_name_plural = _("政府信息")
+        constraints = [
+            # A 文号 names one document of its issuing agency.
+            models.UniqueConstraint(
+                fields=["agency", "document_number"],
+                condition=~models.Q(document_number=""),
+                name="document_number_unique_per_agency",
+                violation_error_message=_("本机关已有使用该文号的信息，文号不能重复。"),
+            )
+        ]
 
     def clean(self):
         super().clean()

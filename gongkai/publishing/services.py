@@ -203,7 +203,11 @@ def publish_item(
         day = published_on or timezone.localdate()
         item.slug = f"t{day:%Y%m%d}-{secrets.token_hex(3)}"
         column.add_child(instance=item)
+    replaced_documents: list[int] = []
     if data.attachments:
+        replaced_documents = list(
+            item.attachments.values_list("document_id", flat=True)
+        )
         item.attachments = [
             ItemAttachment(
                 document=store_attachment(file=file, actor=actor),
@@ -214,6 +218,11 @@ def publish_item(
         ]
     item.full_clean(exclude=["path", "depth", "url_path", "slug"])
     item.save_revision(user=actor, log_action=True).publish(user=actor)
+    # A replaced attachment is withdrawn: its download address must not
+    # keep serving it.
+    Attachment.objects.filter(pk__in=replaced_documents).exclude(
+        pk__in=ItemAttachment.objects.values("document_id")
+    ).delete()
     item.refresh_from_db()
     return item
 

@@ -54,20 +54,18 @@ def check_upload(*, name: str, data: bytes) -> None:
     _check_package(name=name, data=data, members=PACKAGE_MEMBERS[suffix])
 
 
-def _check_package(*, name: str, data: bytes, members: tuple[str, ...]) -> None:
-    mismatch = ValidationError(
-        _("附件“%(name)s”的内容与扩展名不符，可能是改名的其他文件。"),
-        params={"name": name},
-        code="upload_content",
-    )
+def archive_problem(data: bytes, *, required: tuple[str, ...] = ()) -> str:
+    """Why the ZIP package ``data`` must not be opened, or "" when it is
+    safe: not a ZIP, a required member missing, a path outside the package,
+    too many entries or too large once expanded (zip bombs)."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             entries = archive.infolist()
     except zipfile.BadZipFile:
-        raise mismatch from None
+        return "not_a_package"
     names = {entry.filename for entry in entries}
-    if not all(member in names for member in members):
-        raise mismatch
+    if not all(member in names for member in required):
+        return "not_a_package"
     unsafe = any(
         PurePath(entry.filename).is_absolute() or ".." in PurePath(entry.filename).parts
         for entry in entries
@@ -77,6 +75,19 @@ def _check_package(*, name: str, data: bytes, members: tuple[str, ...]) -> None:
         or len(entries) > MAX_ARCHIVE_ENTRIES
         or sum(entry.file_size for entry in entries) > MAX_UNCOMPRESSED_BYTES
     ):
+        return "unsafe"
+    return ""
+
+
+def _check_package(*, name: str, data: bytes, members: tuple[str, ...]) -> None:
+    problem = archive_problem(data, required=members)
+    if problem == "not_a_package":
+        raise ValidationError(
+            _("附件“%(name)s”的内容与扩展名不符，可能是改名的其他文件。"),
+            params={"name": name},
+            code="upload_content",
+        )
+    if problem:
         raise ValidationError(
             _("附件“%(name)s”结构异常（路径非法或解压后过大），已拒绝。"),
             params={"name": name},

@@ -86,3 +86,33 @@ def test_document_and_interpretation_link_both_ways(client, columns):
     )
     assert interpretation.title in client.get(document.url).content.decode()
     assert document.title in client.get(interpretation.url).content.decode()
+
+
+def test_replaced_attachment_is_no_longer_downloadable(client, columns):
+    from gongkai.publishing.services import AttachmentFile, ItemData, publish_item
+
+    column = columns["法定主动公开内容/政策文件/其他文件"]
+    item = publish(
+        column, attachments=[AttachmentFile(name="旧.pdf", data=b"%PDF-1.4 old")]
+    )
+    old_url = item.attachments.get().document.url
+    assert client.get(old_url).status_code == 200
+    publish_item(
+        column=column,
+        data=ItemData(
+            title=item.title,
+            written_on=item.written_on,
+            attachments=[AttachmentFile(name="新.pdf", data=b"%PDF-1.4 new")],
+        ),
+        existing=item,
+        actor=None,
+    )
+    assert client.get(old_url).status_code == 404
+    assert client.get(item.attachments.get().document.url).status_code == 200
+
+
+def test_document_number_cannot_be_used_twice_by_one_agency(columns):
+    column = columns["法定主动公开内容/政策文件/行政规范性文件"]
+    publish(column, document_number="临自然资发〔2024〕9号")
+    with pytest.raises(ValidationError, match="文号不能重复"):
+        publish(column, title="另一份文件", document_number="临自然资发〔2024〕9号")
