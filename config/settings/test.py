@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory mail and cache, immediate tasks."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 _scratch = Path(tempfile.mkdtemp(prefix="gongkai-test-"))
+atexit.register(shutil.rmtree, _scratch, ignore_errors=True)
 DATA_DIR = _scratch
 MEDIA_ROOT = _scratch / "media"
 PAGE_CACHE_STAMP_FILE = _scratch / "page-cache.stamp"

@@ -163,9 +163,13 @@ class PostgresBackend:
         )
 
 
-def backend():
-    if connection.vendor == "sqlite":
+def backend_for(db_connection):
+    if db_connection.vendor == "sqlite":
         return SQLiteBackend()
-    if connection.vendor == "postgresql":
+    if db_connection.vendor == "postgresql":
         return PostgresBackend()
-    raise NotImplementedError(f"Portal search does not support {connection.vendor}.")
+    raise NotImplementedError(f"Portal search does not support {db_connection.vendor}.")
+
+
+def backend():
+    return backend_for(connection)

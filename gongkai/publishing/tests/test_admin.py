@@ -45,7 +45,9 @@ def test_editor_creates_and_publishes_an_item_in_their_column(client, agency, co
                 "validity": "valid",
                 "keywords": "征地",
                 "summary": "拟征收土地公告",
-                "body": streamfield([("text", rich_text("<p>拟征收凤凰镇东高村集体土地。</p>"))]),
+                "body": streamfield(
+                    [("text", rich_text("<p>拟征收凤凰镇东高村集体土地。</p>"))]
+                ),
                 "attachments": inline_formset([]),
                 "action-publish": "publish",
             }
@@ -60,7 +62,9 @@ def test_editor_creates_and_publishes_an_item_in_their_column(client, agency, co
 
 
 def test_editor_cannot_add_items_to_another_departments_column(client, agency, columns):
-    client.force_login(editor_of(agency, columns["法定主动公开内容/重点领域信息公开/征地信息"]))
+    client.force_login(
+        editor_of(agency, columns["法定主动公开内容/重点领域信息公开/征地信息"])
+    )
     mining = columns["法定主动公开内容/重点领域信息公开/矿业权信息"]
     add_url = reverse(
         "wagtailadmin_pages:add",

@@ -186,7 +186,10 @@ def test_search_page_renders_results_with_filters(client, items):
 def test_search_page_reports_bad_filters_in_chinese(client, items):
     response = client.get("/search/", {"q": "出让", "year": "abc"})
     assert response.status_code == 200
-    assert "检索条件有误" in response.content.decode()
+    html = response.content.decode()
+    assert "检索条件有误" in html
+    assert "发布年份</a>" in html
+    assert 'aria-invalid="true"' in html
 
 
 def test_rebuilding_the_index_finds_the_same_items(items):
@@ -196,3 +199,22 @@ def test_rebuilding_the_index_finds_the_same_items(items):
     call_command("rebuild_search_index")
     assert titles("出让") == before
     assert SearchEntry.objects.count() == 4
+
+
+def test_flushing_the_database_empties_the_full_text_table(items):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from gongkai.search.backends import FTS_TABLE, VECTOR_TABLE
+
+    call_command("flush", interactive=False, verbosity=0)
+    table = FTS_TABLE if connection.vendor == "sqlite" else VECTOR_TABLE
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                f"SELECT count(*) FROM {table} WHERE {table} MATCH %s",  # noqa: S608
+                ['"出让"'],
+            )
+        else:
+            cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608  # constant
+        assert cursor.fetchone()[0] == 0
