@@ -204,6 +204,14 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_STAMP_FILE = DATA_DIR / "page-cache.stamp"
 PAGE_CACHE_MAX_ENTRIES = env.int("PAGE_CACHE_MAX_ENTRIES", default=5000)
 
+# SEARCH
+# ------------------------------------------------------------------------------
+# Past this many matches, relevance ranks title hits by bm25 and the rest by
+# date (docs/decisions/0001-chinese-search.md).
+SEARCH_FULL_RANKING_MAX_MATCHES = env.int(
+    "SEARCH_FULL_RANKING_MAX_MATCHES", default=10_000
+)
+
 # EMAIL
 # ------------------------------------------------------------------------------
 EMAIL_BACKEND = env(

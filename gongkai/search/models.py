@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 class SearchEntry(models.Model):
     # Not a foreign key: when a page is deleted its entry must outlive it
-    # until the full-text row is removed with the entry's tokens.
-    page_id = models.BigIntegerField(primary_key=True)
+    # until the full-text row is removed with the entry's tokens. A plain
+    # integer key is SQLite's row id, the same number as the full-text row.
+    page_id = models.IntegerField(primary_key=True)
     agency = models.ForeignKey(
         "accounts.Agency", null=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -33,6 +34,17 @@ class SearchEntry(models.Model):
     attachment_text = models.TextField(blank=True)
 
     class Meta:
+        # Matches are sets of page ids; this index answers the date and the
+        # filters of each without reading the (long) entry rows.
+        indexes = [
+            models.Index(
+                fields=["page_id", "published_at", "year", "validity", "publisher"],
+                name="search_entry_match_filters",
+            ),
+            models.Index(
+                fields=["published_at", "page_id"], name="search_entry_newest"
+            ),
+        ]
         verbose_name = _("检索条目")
         verbose_name_plural = _("检索条目")
 
@@ -41,9 +53,9 @@ class SearchEntry(models.Model):
 
     @property
     def meta_text(self) -> str:
-        return " ".join(
-            [self.document_number, self.index_number, self.publisher, self.keywords]
-        )
+        # The 发布机构 is a filter, not text: nearly every item of an agency
+        # names the same one.
+        return " ".join([self.document_number, self.index_number, self.keywords])
 
     @property
     def full_text(self) -> str:

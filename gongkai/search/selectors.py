@@ -7,7 +7,7 @@ from html import escape
 from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
-from gongkai.search.backends import backend
+from gongkai.search.backends import Filters, backend
 from gongkai.search.models import SearchEntry
 from gongkai.search.tokens import query_phrases, query_terms
 
@@ -46,23 +46,6 @@ class SearchResults:
 
 def normalize_identifier(text: str) -> str:
     return re.sub(r"\s+", "", text.translate(BRACKETS))
-
-
-def _filters(query: SearchQuery) -> tuple[list[str], list]:
-    conditions, params = [], []
-    if query.column_path:
-        conditions.append("e.column_path LIKE %s")
-        params.append(query.column_path + "%")
-    if query.year:
-        conditions.append("e.year = %s")
-        params.append(query.year)
-    if query.publisher:
-        conditions.append("e.publisher = %s")
-        params.append(query.publisher)
-    if query.validity:
-        conditions.append("e.validity = %s")
-        params.append(query.validity)
-    return conditions, params
 
 
 def exact_matches(query: SearchQuery) -> list[SearchEntry]:
@@ -112,42 +95,58 @@ def search_entries(query: SearchQuery) -> SearchResults:
     )
 
 
-def _from_clause(query: SearchQuery, phrases, extra_conditions=(), extra_params=()):
-    table = SearchEntry._meta.db_table
-    conditions, params = _filters(query)
-    conditions += list(extra_conditions)
-    params += list(extra_params)
-    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
-    if not phrases:
-        return f"FROM {table} e {where}", params, None
-    match = backend().match_sql(phrases)
-    return f"FROM {table} e {match.join} {where}", [*match.join_params, *params], match
+def _filters(query: SearchQuery) -> Filters:
+    conditions, params = [], []
+    if query.column_path:
+        conditions.append("e.column_path LIKE %s")
+        params.append(query.column_path + "%")
+    if query.year:
+        conditions.append("e.year = %s")
+        params.append(query.year)
+    if query.publisher:
+        conditions.append("e.publisher = %s")
+        params.append(query.publisher)
+    if query.validity:
+        conditions.append("e.validity = %s")
+        params.append(query.validity)
+    return Filters(tuple(conditions), tuple(params))
 
 
 def _matching_ids(query: SearchQuery, phrases) -> tuple[int, list[int]]:
-    from_sql, params, match = _from_clause(query, phrases)
-    if match is not None and query.sort != SORT_DATE:
-        order = f"{match.score}, e.published_at DESC"
-        order_params = match.score_params
-    else:
-        order = "e.published_at DESC, e.page_id DESC"
-        order_params = []
+    filters = _filters(query)
+    engine = backend()
+    page = {"limit": query.limit, "offset": query.offset}
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {from_sql}", params)
-        total = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT e.page_id {from_sql} ORDER BY {order} LIMIT %s OFFSET %s",
-            [*params, *order_params, query.limit, query.offset],
-        )
-        return total, [row[0] for row in cursor.fetchall()]
+        if not phrases:
+            # No words: everything under the filters, newest first.
+            where = f"WHERE {filters.sql}" if filters.conditions else ""
+            table = SearchEntry._meta.db_table
+            cursor.execute(f"SELECT COUNT(*) FROM {table} e {where}", filters.params)
+            total = cursor.fetchone()[0]
+            cursor.execute(
+                f"SELECT e.page_id FROM {table} e {where} "
+                "ORDER BY e.published_at DESC, e.page_id DESC LIMIT %s OFFSET %s",
+                [*filters.params, query.limit, query.offset],
+            )
+            return total, [row[0] for row in cursor.fetchall()]
+        total = engine.count(cursor, phrases, filters)
+        order = engine.newest_ids if query.sort == SORT_DATE else engine.ranked_ids
+        return total, order(cursor, phrases, filters, total=total, **page)
 
 
 def _matches(query: SearchQuery, phrases, entry: SearchEntry) -> bool:
-    from_sql, params, _ = _from_clause(
-        query, phrases, ["e.page_id = %s"], [entry.page_id]
+    """Whether ``entry`` is among the matches of ``query``."""
+    filters = _filters(query)
+    filters = Filters(
+        (*filters.conditions, "e.page_id = %s"), (*filters.params, entry.page_id)
     )
+    table = SearchEntry._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) {from_sql}", params)
+        if phrases:
+            return backend().count(cursor, phrases, filters) > 0
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {table} e WHERE {filters.sql}", filters.params
+        )
         return cursor.fetchone()[0] > 0
 
 

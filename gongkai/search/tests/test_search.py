@@ -201,20 +201,27 @@ def test_rebuilding_the_index_finds_the_same_items(items):
     assert SearchEntry.objects.count() == 4
 
 
-def test_flushing_the_database_empties_the_full_text_table(items):
-    from django.core.management import call_command
-    from django.db import connection
-
-    from gongkai.search.backends import FTS_TABLE, VECTOR_TABLE
-
-    call_command("flush", interactive=False, verbosity=0)
-    table = FTS_TABLE if connection.vendor == "sqlite" else VECTOR_TABLE
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                f"SELECT count(*) FROM {table} WHERE {table} MATCH %s",  # noqa: S608
-                ['"出让"'],
-            )
-        else:
-            cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608  # constant
-        assert cursor.fetchone()[0] == 0
+def test_broad_query_ranks_title_hits_first_then_newest(columns, settings):
+    settings.SEARCH_FULL_RANKING_MAX_MATCHES = 2
+    column = columns["法定主动公开内容/政策文件/其他文件"]
+    for year, title in [
+        (2021, "土地整治通知"),
+        (2024, "会议通知"),
+        (2025, "培训通知"),
+        (2022, "土地复垦公告"),
+    ]:
+        publish(
+            column,
+            title=title,
+            body_html="<p>涉及土地利用。</p>",
+            written_on=date(year, 1, 1),
+            published_on=date(year, 1, 2),
+        )
+    assert titles("土地")[:2] in (
+        ["土地整治通知", "土地复垦公告"],
+        ["土地复垦公告", "土地整治通知"],
+    )
+    assert titles("土地")[2:] == ["培训通知", "会议通知"]
+    second_page = search_entries(SearchQuery(text="土地", limit=3, offset=3)).hits
+    assert [hit.entry.title for hit in second_page] == ["会议通知"]
+    assert search_entries(SearchQuery(text="土地")).total == 4
