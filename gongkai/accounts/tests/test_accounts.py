@@ -182,3 +182,26 @@ def test_office_reads_the_audit_log_and_other_departments_cannot(
     refused = client.get(reverse("accounts_audit_log"))
     assert refused.status_code in (302, 403)
     assert "203.0.113.5" not in refused.content.decode()
+
+
+def test_user_form_assigns_a_department_and_its_permissions(client, departments):
+    admin = User.objects.create_superuser("root", password=PASSWORD)
+    client.force_login(admin)
+    add_url = reverse("wagtailusers_users:add")
+    assert "所属科室" in client.get(add_url).content.decode()
+    response = client.post(
+        add_url,
+        {
+            "username": "newcomer",
+            "email": "newcomer@example.gov.cn",
+            "first_name": "新",
+            "last_name": "同事",
+            "password1": "齐都镇灰岩矿出让-2025",
+            "password2": "齐都镇灰岩矿出让-2025",
+            "department": departments["farmland"].pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    user = User.objects.get(username="newcomer")
+    assert user.department == departments["farmland"]
+    assert list(user.groups.all()) == [departments["farmland"].group]
