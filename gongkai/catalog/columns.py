@@ -154,3 +154,16 @@ STANDARD_DEPARTMENTS: tuple[str, ...] = (
     "执法监察大队",
 )
 OFFICE_DEPARTMENT = "办公室"
+
+
+def column_paths(
+    specs: tuple[ColumnSpec, ...] = STANDARD_COLUMNS, prefix: str = ""
+) -> list[str]:
+    """Every column's path below the 政府信息公开 root, in tree order, e.g.
+    "法定主动公开内容/政策文件/行政规范性文件" (the form imports use)."""
+    paths = []
+    for spec in specs:
+        path = f"{prefix}{spec.title}"
+        paths.append(path)
+        paths.extend(column_paths(spec.children, f"{path}/"))
+    return paths

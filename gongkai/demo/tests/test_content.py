@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from gongkai.catalog.columns import STANDARD_DEPARTMENTS, column_paths
+
 ITEMS_PATH = pathlib.Path(__file__).resolve().parent.parent / "content" / "items.json"
 
 KEYS = {
@@ -67,20 +69,7 @@ MINIMUM_PER_COLUMN = {
     EXPROPRIATION: 6,
     MINING: 3,
 }
-DEPARTMENTS = {
-    "办公室",
-    "财审科",
-    "人事科",
-    "信访室",
-    "法规科",
-    "行政许可科",
-    "耕保科",
-    "国土资源保障中心",
-    "国土空间规划科",
-    "自然资源利用科",
-    "矿产资源管理科",
-    "执法监察大队",
-}
+DEPARTMENTS = set(STANDARD_DEPARTMENTS)
 TOPICS = {
     "国土资源、能源",
     "城乡建设、环境保护",
@@ -377,3 +366,7 @@ def test_no_personal_identifiers(items):
         # Landlines only in the demo 0533-718xxxx range.
         for phone in re.findall(r"0533-\d+", blob):
             assert re.fullmatch(r"0533-718\d{4}", phone), phone
+
+
+def test_every_item_column_exists_in_the_standard_tree(items):
+    assert {item["column"] for item in items} <= set(column_paths())
