@@ -65,6 +65,7 @@ WAGTAIL_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    "wagtail.search",
     "wagtail.admin",
     "wagtail",
     "modelcluster",

@@ -5,6 +5,9 @@ and ``file:`` images that leak the author's user name; everything outside a
 short allow-list is dropped.
 """
 
+import re
+from html import unescape
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -36,9 +39,6 @@ def sanitize_html(html: str) -> str:
 def html_to_text(html: str) -> str:
     """Plain text of ``html`` for indexing and snippets: tags removed, block
     boundaries kept as line breaks."""
-    import re
-    from html import unescape
-
     text = re.sub(r"(?i)<(br|/p|/h[1-6]|/li|/tr|/caption)\s*/?>", "\n", html)
     text = re.sub(r"(?i)</t[dh]>", " ", text)
     text = re.sub(r"<[^>]+>", "", text)

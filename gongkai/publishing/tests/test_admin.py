@@ -78,3 +78,9 @@ def test_editor_cannot_add_items_to_another_departments_column(client, agency, c
 def test_admin_speaks_chinese(client, db):
     response = client.get(reverse("wagtailadmin_login"))
     assert "登录" in response.content.decode()
+
+
+def test_admin_page_search_answers(client, agency, columns):
+    client.force_login(User.objects.create_superuser("searcher", password="a-long-password-1"))
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": "征地"})
+    assert response.status_code == 200
