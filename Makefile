@@ -25,7 +25,7 @@ $(DATA_DIR)/secret_key:
 	umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 run: install $(DATA_DIR)/secret_key
-	$(RUN) migrate --noinput
+	$(RUN) migrate --noinput --verbosity 0
 	$(RUN) collectstatic --noinput --verbosity 0
 	$(RUN) load_demo
 	@echo
