@@ -197,7 +197,7 @@ def test_failure_while_publishing_a_row_leaves_nothing_of_it(
 ):
     from django.core.exceptions import ValidationError
 
-    real_publish_item = importing.publish_item
+    real_publish_item = importing.service.publish_item
 
     def publish_then_fail(**kwargs):
         item = real_publish_item(**kwargs)
@@ -205,7 +205,7 @@ def test_failure_while_publishing_a_row_leaves_nothing_of_it(
             raise ValidationError({"summary": "内容概述不合规。"})
         return item
 
-    monkeypatch.setattr(importing, "publish_item", publish_then_fail)
+    monkeypatch.setattr(importing.service, "publish_item", publish_then_fail)
     path = write_xlsx(
         tmp_path / "sheet.xlsx",
         [
