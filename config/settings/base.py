@@ -52,6 +52,7 @@ GONGKAI_APPS = [
     "gongkai.accounts",
     "gongkai.catalog",
     "gongkai.publishing",
+    "gongkai.review",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",
@@ -183,6 +184,7 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_FINISH_WORKFLOW_ACTION = "gongkai.review.workflows.publish_reviewed_item"
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -14,9 +14,9 @@ from wagtail.models import (
 
 from gongkai.accounts.models import Agency, Department, User
 
-# What a department may do inside its columns. Publication control (三审)
-# narrows "publish" to the review workflow.
-COLUMN_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page")
+# What a department may do inside its columns. Nobody publishes directly:
+# publication is the end of the three-level review (三审, gongkai.review).
+COLUMN_PERMISSIONS = ("add_page", "change_page", "lock_page")
 ATTACHMENT_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),

@@ -24,6 +24,8 @@ from gongkai.demo.workplan import work_plan_html, work_plan_tasks
 from gongkai.publishing import selectors as publishing_selectors
 from gongkai.publishing import services as publishing_services
 from gongkai.publishing.models import GovernmentInformationPage
+from gongkai.review.choices import ReviewLevel
+from gongkai.review.services import appoint_reviewer, setup_review_workflow
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 AGENCY_NAME = "临淄区自然资源局"
@@ -32,14 +34,18 @@ CREDIT_CODE_BODY = "11370305MB2859317"
 WORK_PLAN_COLUMN = "法定主动公开内容/政策文件/其他文件"
 
 # username, department, display name, superuser
-DEMO_ACCOUNTS: tuple[tuple[str, str, str, bool], ...] = (
-    ("admin", "", "系统管理员", True),
-    ("office", "办公室", "办公室（政务公开统筹）", False),
-    ("legal", "法规科", "法规科编辑", False),
-    ("market", "自然资源利用科", "自然资源利用科编辑", False),
-    ("farmland", "耕保科", "耕保科编辑", False),
-    ("mining", "矿产资源管理科", "矿产资源管理科编辑", False),
-    ("finance", "财审科", "财审科编辑", False),
+# username, department, display name, superuser, review levels (三审)
+DEMO_ACCOUNTS: tuple[tuple[str, str, str, bool, tuple[str, ...]], ...] = (
+    ("admin", "", "系统管理员", True, ()),
+    ("office", "办公室", "办公室（政务公开统筹，复审）", False, (ReviewLevel.SECOND,)),
+    ("leader", "办公室", "分管领导（终审）", False, (ReviewLevel.FINAL,)),
+    ("legal", "法规科", "法规科编辑", False, ()),
+    ("legal_head", "法规科", "法规科负责人（初审）", False, (ReviewLevel.FIRST,)),
+    ("market", "自然资源利用科", "自然资源利用科编辑", False, ()),
+    ("farmland", "耕保科", "耕保科编辑", False, ()),
+    ("farmland_head", "耕保科", "耕保科负责人（初审）", False, (ReviewLevel.FIRST,)),
+    ("mining", "矿产资源管理科", "矿产资源管理科编辑", False, ()),
+    ("finance", "财审科", "财审科编辑", False, ()),
 )
 
 
@@ -65,7 +71,8 @@ def load_demo_bureau() -> DemoReport:
     )
     columns = publishing_services.create_standard_columns(home=home)
     departments = _departments(agency=agency, columns=columns)
-    _accounts(departments=departments)
+    setup_review_workflow(agency=agency, root_column=columns[""])
+    _accounts(agency=agency, departments=departments)
     created = _work_plan(agency=agency, columns=columns, departments=departments)
     created += _items(agency=agency, columns=columns, departments=departments)
     return DemoReport(
@@ -112,9 +119,9 @@ def _departments(*, agency: Agency, columns) -> dict[str, Department]:
     return departments
 
 
-def _accounts(*, departments: dict[str, Department]) -> None:
+def _accounts(*, agency: Agency, departments: dict[str, Department]) -> None:
     lines = []
-    for username, department_name, display_name, is_superuser in DEMO_ACCOUNTS:
+    for username, department_name, display_name, is_superuser, levels in DEMO_ACCOUNTS:
         if User.objects.filter(username__iexact=username).exists():
             continue
         # No default passwords (SEC-AUTH-07): each demo install makes its own.
@@ -131,6 +138,8 @@ def _accounts(*, departments: dict[str, Department]) -> None:
             account_services.assign_user_to_department(
                 user=user, department=departments[department_name]
             )
+        for level in levels:
+            appoint_reviewer(agency=agency, user=user, level=level)
         lines.append(f"{username}\t{password}\t{display_name}")
     if lines:
         path = accounts_file()

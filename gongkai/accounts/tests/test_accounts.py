@@ -127,10 +127,12 @@ def test_idle_session_expires_after_thirty_minutes(client, db, settings):
     assert reverse("wagtailadmin_login") in response["Location"]
 
 
-def test_publishing_is_audited_with_user_and_client_address(
+def test_unpublishing_is_audited_with_user_and_client_address(
     client, departments, columns
 ):
-    editor = staff(departments["farmland"], "auditor")
+    # Withdrawing is an office decision: departments cannot publish or
+    # unpublish on their own (三审).
+    editor = User.objects.create_superuser("auditor", password=PASSWORD)
     land = columns["法定主动公开内容/重点领域信息公开/征地信息"]
     item = publish(land, title="征地公告")
     client.force_login(editor)

@@ -60,3 +60,18 @@ def test_work_plan_attachment_is_a_downloadable_spreadsheet(client, demo):
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     assert "三同步" in attachment.extracted_text
+
+
+def test_demo_columns_are_under_three_level_review(demo):
+    from wagtail.models import WorkflowPage
+
+    from gongkai.publishing.models import ColumnPage
+
+    land = ColumnPage.objects.get(title="征地信息")
+    workflow = land.get_workflow()
+    assert workflow is not None
+    assert [task.specific.level for task in workflow.tasks] == ["first", "second", "final"]
+    assert WorkflowPage.objects.filter(workflow=workflow).count() == 1
+    head = User.objects.get(username="farmland_head")
+    assert head.department.name == "耕保科"
+    assert head.groups.filter(name__endswith="初审").exists()

@@ -21,7 +21,10 @@ def editor_of(agency, column, username="editor"):
     return user
 
 
-def test_editor_creates_and_publishes_an_item_in_their_column(client, agency, columns):
+def test_editor_drafts_an_item_and_submits_it_for_review(client, agency, columns):
+    from gongkai.review.services import setup_review_workflow
+
+    setup_review_workflow(agency=agency, root_column=columns[""])
     land = columns["法定主动公开内容/重点领域信息公开/征地信息"]
     client.force_login(editor_of(agency, land))
     add_url = reverse(
@@ -53,12 +56,36 @@ def test_editor_creates_and_publishes_an_item_in_their_column(client, agency, co
             }
         ),
     )
-    assert response.status_code == 302, response.content.decode()[:2000]
+    # Departments cannot publish: the publish button is refused and the
+    # item stays a draft until three reviewers pass it (三审).
     item = GovernmentInformationPage.objects.get(title="凤凰镇征收土地预公告")
-    assert item.live
+    assert not item.live
     assert item.agency == agency
     assert item.index_number.startswith(agency.credit_code + "/")
-    assert "东高村" in client.get(item.url).content.decode()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[item.pk])
+    assert "action-publish" not in client.get(edit_url).content.decode()
+    response = client.post(
+        edit_url,
+        nested_form_data(
+            {
+                "title": "凤凰镇征收土地预公告",
+                "slug": "fenghuang-notice",
+                "written_on": "2026-03-02",
+                "topic": "land_energy",
+                "genre": "announcement",
+                "validity": "valid",
+                "body": streamfield(
+                    [("text", rich_text("<p>拟征收东高村集体土地。</p>"))]
+                ),
+                "attachments": inline_formset([]),
+                "action-submit": "submit",
+            }
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    item.refresh_from_db()
+    assert not item.live
+    assert item.current_workflow_state.current_task_state.task.specific.level == "first"
 
 
 def test_editor_cannot_add_items_to_another_departments_column(client, agency, columns):
@@ -81,6 +108,8 @@ def test_admin_speaks_chinese(client, db):
 
 
 def test_admin_page_search_answers(client, agency, columns):
-    client.force_login(User.objects.create_superuser("searcher", password="a-long-password-1"))
+    client.force_login(
+        User.objects.create_superuser("searcher", password="a-long-password-1")
+    )
     response = client.get(reverse("wagtailadmin_pages:search"), {"q": "征地"})
     assert response.status_code == 200

@@ -1,0 +1,37 @@
+"""Who may decide at a review level: pure rules, no database.
+
+"重要信息做到多人审看、专人把关" (work plan, task 24): the three levels are
+three different people, and nobody reviews what they wrote
+("谁起草谁负责、谁审核谁负责").
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from gongkai.review.choices import ReviewLevel
+
+
+@dataclass(frozen=True)
+class ReviewContext:
+    level: str
+    reviewer_id: int
+    reviewer_department_id: int | None
+    author_ids: frozenset[int]
+    earlier_reviewer_ids: frozenset[int]
+    drafting_department_id: int | None
+
+
+def refusal(context: ReviewContext) -> str:
+    """Why the reviewer may not decide at this level, or "" when they may."""
+    if context.reviewer_id in context.author_ids:
+        return _("不能审核自己起草或提交的信息。")
+    if context.reviewer_id in context.earlier_reviewer_ids:
+        return _("同一人不能承担两个审核层级，请由其他审核人审核。")
+    if (
+        context.level == ReviewLevel.FIRST
+        and context.drafting_department_id is not None
+        and context.reviewer_department_id != context.drafting_department_id
+    ):
+        return _("初审应由起草科室的负责人进行。")
+    return ""

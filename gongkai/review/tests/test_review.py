@@ -1,0 +1,160 @@
+"""三审 as reviewers meet it: three different people, none the author."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from wagtail.models import WorkflowState
+
+from gongkai.accounts import services as account_services
+from gongkai.accounts.models import User
+from gongkai.publishing.models import GovernmentInformationPage
+from gongkai.review import services
+from gongkai.review.choices import ReviewLevel
+from gongkai.review.rules import ReviewContext, refusal
+
+
+@pytest.fixture
+def team(agency, columns):
+    land = columns["法定主动公开内容/重点领域信息公开/征地信息"]
+    farmland = account_services.create_department(agency=agency, name="耕保科")
+    account_services.set_department_columns(department=farmland, columns=[land])
+    office = account_services.create_department(
+        agency=agency, name="办公室", is_office=True
+    )
+    account_services.set_department_columns(department=office, columns=[columns[""]])
+    workflow = services.setup_review_workflow(agency=agency, root_column=columns[""])
+
+    def person(username, department, *levels):
+        user = User.objects.create_user(username, password="a-long-password-1")
+        account_services.assign_user_to_department(user=user, department=department)
+        for level in levels:
+            services.appoint_reviewer(agency=agency, user=user, level=level)
+        return user
+
+    return {
+        "land": land,
+        "department": farmland,
+        "workflow": workflow,
+        "author": person("author", farmland, ReviewLevel.FIRST),
+        "head": person("head", farmland, ReviewLevel.FIRST, ReviewLevel.SECOND),
+        "office": person("office", office, ReviewLevel.SECOND),
+        "leader": person("leader", office, ReviewLevel.FINAL),
+    }
+
+
+def submit(team, title="凤凰镇征收土地预公告"):
+    item = GovernmentInformationPage(
+        title=title, slug="draft", live=False, written_on=date(2026, 3, 2),
+        department=team["department"], owner=team["author"],
+    )  # fmt: skip
+    team["land"].add_child(instance=item)
+    revision = item.save_revision(user=team["author"])
+    team["workflow"].start(item, team["author"])
+    item.refresh_from_db()
+    return item, revision
+
+
+def decide(item, user, action="approve", comment=""):
+    item.refresh_from_db()
+    task_state = item.current_workflow_state.current_task_state
+    task = task_state.task.specific
+    task.on_action(task_state, user, action, comment=comment)
+    item.refresh_from_db()
+
+
+def test_editors_cannot_publish_directly(team):
+    item, _ = submit(team)
+    assert not item.permissions_for_user(team["author"]).can_publish()
+
+
+def test_three_different_reviewers_publish_the_item(team):
+    item, _ = submit(team)
+    decide(item, team["head"], comment="文字无误")
+    decide(item, team["office"])
+    assert not item.live
+    decide(item, team["leader"], comment="同意发布")
+    assert item.live
+    state = WorkflowState.objects.get(object_id=str(item.pk))
+    decisions = [
+        (
+            task_state.task.specific.level,
+            task_state.finished_by.username,
+            task_state.comment,
+        )
+        for task_state in state.task_states.order_by("started_at")
+    ]
+    assert decisions == [
+        ("first", "head", "文字无误"),
+        ("second", "office", ""),
+        ("final", "leader", "同意发布"),
+    ]
+
+
+def test_reviewer_cannot_approve_their_own_item(team):
+    item, _ = submit(team)
+    task = item.current_workflow_state.current_task_state.task.specific
+    assert task.get_actions(item, team["author"]) == []
+    with pytest.raises(PermissionDenied, match="不能审核自己"):
+        decide(item, team["author"])
+    assert item.current_workflow_state.current_task_state.task.specific.level == "first"
+
+
+def test_one_person_cannot_review_at_two_levels(team):
+    item, _ = submit(team)
+    decide(item, team["head"])
+    with pytest.raises(PermissionDenied, match="两个审核层级"):
+        decide(item, team["head"])
+    decide(item, team["office"])
+    assert item.current_workflow_state.current_task_state.task.specific.level == "final"
+
+
+def test_first_review_belongs_to_the_drafting_department(team, agency):
+    outsider = User.objects.create_user("outsider", password="a-long-password-1")
+    services.appoint_reviewer(agency=agency, user=outsider, level=ReviewLevel.FIRST)
+    item, _ = submit(team)
+    with pytest.raises(PermissionDenied, match="起草科室"):
+        decide(item, outsider)
+
+
+def test_rejection_returns_the_item_and_resubmission_resumes_there(team):
+    item, _ = submit(team)
+    decide(item, team["head"])
+    decide(item, team["office"], action="reject", comment="文号括号不规范")
+    state = item.current_workflow_state
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    item.save_revision(user=team["author"])
+    state.resume(team["author"])
+    item.refresh_from_db()
+    assert (
+        item.current_workflow_state.current_task_state.task.specific.level == "second"
+    )
+
+
+def test_review_queue_lists_only_what_the_reviewer_may_decide(team):
+    item, _ = submit(team)
+    task = item.current_workflow_state.current_task_state.task.specific
+    assert list(task.get_task_states_user_can_moderate(team["author"])) == []
+    assert [
+        state.workflow_state.object_id
+        for state in task.get_task_states_user_can_moderate(team["head"])
+    ] == [str(item.pk)]
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        (ReviewContext("final", 5, 1, frozenset({5}), frozenset(), 1), "不能审核自己"),
+        (
+            ReviewContext("final", 5, 1, frozenset({9}), frozenset({5}), 1),
+            "两个审核层级",
+        ),
+        (ReviewContext("first", 5, 2, frozenset({9}), frozenset(), 1), "起草科室"),
+        (ReviewContext("first", 5, 1, frozenset({9}), frozenset(), 1), ""),
+        (ReviewContext("second", 5, 2, frozenset({9}), frozenset({7}), 1), ""),
+    ],
+)
+def test_review_rules(context, expected):
+    assert expected in refusal(context)
+    if not expected:
+        assert refusal(context) == ""
