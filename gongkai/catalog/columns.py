@@ -19,6 +19,9 @@ class ColumnSpec:
     # 动态/通知公告 columns must change every 2 weeks, others every 6 months
     # (国办秘函〔2019〕19号); kept for site health.
     update_interval_days: int = 180
+    # 三同步: documents here are released only with their 政策解读 (work
+    # plan task 9: 行政规范性文件 are always interpreted).
+    requires_interpretation: bool = False
     children: tuple["ColumnSpec", ...] = field(default_factory=tuple)
 
 
@@ -46,7 +49,12 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
                 "本机关制发的政策文件。",
                 departments=("法规科",),
                 children=(
-                    ColumnSpec("行政规范性文件", "normative", departments=("法规科",)),
+                    ColumnSpec(
+                        "行政规范性文件",
+                        "normative",
+                        departments=("法规科",),
+                        requires_interpretation=True,
+                    ),
                     ColumnSpec("其他文件", "other-documents", departments=("法规科",)),
                 ),
             ),

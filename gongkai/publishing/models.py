@@ -127,10 +127,17 @@ class ColumnPage(AgencyPageMixin, RoutablePageMixin, Page):
         help_text=_("动态、通知公告类栏目应2周内更新，政策文件等栏目应6个月内更新。"),
     )
 
+    requires_interpretation = models.BooleanField(
+        _("须同步发布政策解读"),
+        default=False,
+        help_text=_("本栏目的信息必须与其政策解读同步审核、同步发布（三同步）。"),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("description"),
         FieldPanel("update_interval_days"),
+        FieldPanel("requires_interpretation"),
     ]
     subpage_types = ["publishing.ColumnPage", "publishing.GovernmentInformationPage"]
     parent_page_types = ["publishing.PortalHomePage", "publishing.ColumnPage"]
@@ -201,6 +208,13 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
     keywords = models.CharField(_("关键词"), max_length=200, blank=True)
     summary = models.TextField(_("内容概述"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
+    affects_public_rights = models.BooleanField(
+        _("涉及公众权益"),
+        default=False,
+        help_text=_(
+            "对公众权益产生影响的政策文件必须同步发布政策解读（不解读不运转）。"
+        ),
+    )
     interprets = models.ForeignKey(
         "self",
         verbose_name=_("解读的文件"),
@@ -232,6 +246,7 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
                 ),
                 FieldPanel("keywords"),
                 FieldPanel("summary"),
+                FieldPanel("affects_public_rights"),
             ],
             heading=_("元数据"),
         ),
@@ -301,6 +316,17 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         if self.publisher:
             return self.publisher
         return self.agency.name if self.agency_id else ""
+
+    @property
+    def requires_interpretation(self) -> bool:
+        """三同步 applies: a 行政规范性文件 column or marked as affecting the
+        public's rights (work plan tasks 9–10)."""
+        if self.affects_public_rights:
+            return True
+        parent = self.get_parent()
+        return bool(
+            parent and getattr(parent.specific, "requires_interpretation", False)
+        )
 
     @property
     def is_interpretation(self) -> bool:

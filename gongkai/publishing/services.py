@@ -108,6 +108,7 @@ def _ensure_column(*, parent: Page, spec: ColumnSpec) -> ColumnPage:
         slug=spec.slug,
         description=spec.description,
         update_interval_days=spec.update_interval_days,
+        requires_interpretation=spec.requires_interpretation,
     )
     parent.add_child(instance=column)
     column.save_revision().publish()

@@ -28,6 +28,10 @@ class ReviewTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("三审审核环节")
 
     def refusal_for(self, task_state: TaskState, user) -> str:
+        # Imported here: selectors read publishing models, which load after
+        # Wagtail's task models.
+        from gongkai.review import selectors
+
         workflow_state = task_state.workflow_state
         content = workflow_state.content_object
         content = getattr(content, "specific", content)
@@ -48,8 +52,14 @@ class ReviewTask(AbstractGroupApprovalTask):
             .exclude(finished_by__isnull=True)
             .values_list("finished_by_id", flat=True)
         )
+        requires_interpretation = self.level == ReviewLevel.FINAL and getattr(
+            content, "requires_interpretation", False
+        )
         return rules.refusal(
             rules.ReviewContext(
+                requires_interpretation=requires_interpretation,
+                has_reviewed_interpretation=requires_interpretation
+                and bool(selectors.reviewed_interpretations(content)),
                 level=self.level,
                 reviewer_id=user.pk,
                 reviewer_department_id=getattr(user, "department_id", None),

@@ -20,6 +20,9 @@ class ReviewContext:
     author_ids: frozenset[int]
     earlier_reviewer_ids: frozenset[int]
     drafting_department_id: int | None
+    # 三同步, checked at 终审 only.
+    requires_interpretation: bool = False
+    has_reviewed_interpretation: bool = False
 
 
 def refusal(context: ReviewContext) -> str:
@@ -34,4 +37,13 @@ def refusal(context: ReviewContext) -> str:
         and context.reviewer_department_id != context.drafting_department_id
     ):
         return _("初审应由起草科室的负责人进行。")
+    if (
+        context.level == ReviewLevel.FINAL
+        and context.requires_interpretation
+        and not context.has_reviewed_interpretation
+    ):
+        return _(
+            "政策文件不解读不运转：该文件须同步发布政策解读，"
+            "请先关联一份已通过三审的政策解读。"
+        )
     return ""

@@ -1,66 +1,14 @@
 """三审 as reviewers meet it: three different people, none the author."""
 
-from datetime import date
-
 import pytest
 from django.core.exceptions import PermissionDenied
 from wagtail.models import WorkflowState
 
-from gongkai.accounts import services as account_services
 from gongkai.accounts.models import User
-from gongkai.publishing.models import GovernmentInformationPage
 from gongkai.review import services
 from gongkai.review.choices import ReviewLevel
 from gongkai.review.rules import ReviewContext, refusal
-
-
-@pytest.fixture
-def team(agency, columns):
-    land = columns["法定主动公开内容/重点领域信息公开/征地信息"]
-    farmland = account_services.create_department(agency=agency, name="耕保科")
-    account_services.set_department_columns(department=farmland, columns=[land])
-    office = account_services.create_department(
-        agency=agency, name="办公室", is_office=True
-    )
-    account_services.set_department_columns(department=office, columns=[columns[""]])
-    workflow = services.setup_review_workflow(agency=agency, root_column=columns[""])
-
-    def person(username, department, *levels):
-        user = User.objects.create_user(username, password="a-long-password-1")
-        account_services.assign_user_to_department(user=user, department=department)
-        for level in levels:
-            services.appoint_reviewer(agency=agency, user=user, level=level)
-        return user
-
-    return {
-        "land": land,
-        "department": farmland,
-        "workflow": workflow,
-        "author": person("author", farmland, ReviewLevel.FIRST),
-        "head": person("head", farmland, ReviewLevel.FIRST, ReviewLevel.SECOND),
-        "office": person("office", office, ReviewLevel.SECOND),
-        "leader": person("leader", office, ReviewLevel.FINAL),
-    }
-
-
-def submit(team, title="凤凰镇征收土地预公告"):
-    item = GovernmentInformationPage(
-        title=title, slug="draft", live=False, written_on=date(2026, 3, 2),
-        department=team["department"], owner=team["author"],
-    )  # fmt: skip
-    team["land"].add_child(instance=item)
-    revision = item.save_revision(user=team["author"])
-    team["workflow"].start(item, team["author"])
-    item.refresh_from_db()
-    return item, revision
-
-
-def decide(item, user, action="approve", comment=""):
-    item.refresh_from_db()
-    task_state = item.current_workflow_state.current_task_state
-    task = task_state.task.specific
-    task.on_action(task_state, user, action, comment=comment)
-    item.refresh_from_db()
+from gongkai.review.tests.steps import decide, submit
 
 
 def test_editors_cannot_publish_directly(team):

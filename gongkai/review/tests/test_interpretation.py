@@ -1,0 +1,88 @@
+"""三同步: a normative document and its interpretation are released together."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from gongkai.publishing.models import GovernmentInformationPage
+from gongkai.review.tests.steps import decide
+
+pytestmark = pytest.mark.django_db
+
+
+def draft(team, column, title, **fields):
+    item = GovernmentInformationPage(
+        title=title, slug=f"d{GovernmentInformationPage.objects.count()}", live=False,
+        written_on=date(2026, 3, 2), department=team["department"], owner=team["author"], **fields,
+    )  # fmt: skip
+    column.add_child(instance=item)
+    item.save_revision(user=team["author"])
+    team["workflow"].start(item, team["author"])
+    item.refresh_from_db()
+    return item
+
+
+def review_through(item, team, levels=("head", "office", "leader")):
+    for reviewer in levels:
+        decide(item, team[reviewer])
+
+
+@pytest.fixture
+def normative(team, columns):
+    # The editor's department also answers for these columns in this test.
+    from gongkai.accounts import services as account_services
+
+    account_services.set_department_columns(
+        department=team["department"],
+        columns=[
+            team["land"],
+            columns["法定主动公开内容/政策文件/行政规范性文件"],
+            columns["法定主动公开内容/政策解读"],
+        ],
+    )
+    return columns["法定主动公开内容/政策文件/行政规范性文件"]
+
+
+def test_normative_document_without_interpretation_cannot_pass_final_review(
+    team, normative
+):
+    document = draft(team, normative, "临淄区征地补偿标准管理办法")
+    review_through(document, team, ("head", "office"))
+    with pytest.raises(PermissionDenied, match="不解读不运转"):
+        decide(document, team["leader"])
+    assert not document.live
+
+
+def test_document_marked_as_affecting_rights_needs_an_interpretation_too(team):
+    document = draft(
+        team, team["land"], "征地补偿标准调整通知", affects_public_rights=True
+    )
+    review_through(document, team, ("head", "office"))
+    with pytest.raises(PermissionDenied, match="不解读不运转"):
+        decide(document, team["leader"])
+
+
+def test_interpretation_is_held_and_released_with_its_document(
+    team, normative, columns, client
+):
+    document = draft(team, normative, "临淄区征地补偿标准管理办法")
+    interpretation = draft(
+        team,
+        columns["法定主动公开内容/政策解读"],
+        "《临淄区征地补偿标准管理办法》政策解读",
+        interprets=document,
+    )
+    review_through(interpretation, team)
+    interpretation.refresh_from_db()
+    assert not interpretation.live  # held back until its document is released
+    review_through(document, team)
+    document.refresh_from_db()
+    interpretation.refresh_from_db()
+    assert document.live
+    assert interpretation.live
+    assert (
+        interpretation.first_published_at.date() == document.first_published_at.date()
+    )
+    assert interpretation.title in client.get(document.url).content.decode()
+    assert document.title in client.get(interpretation.url).content.decode()
