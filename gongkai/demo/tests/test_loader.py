@@ -70,7 +70,11 @@ def test_demo_columns_are_under_three_level_review(demo):
     land = ColumnPage.objects.get(title="征地信息")
     workflow = land.get_workflow()
     assert workflow is not None
-    assert [task.specific.level for task in workflow.tasks] == ["first", "second", "final"]
+    assert [task.specific.level for task in workflow.tasks] == [
+        "first",
+        "second",
+        "final",
+    ]
     assert WorkflowPage.objects.filter(workflow=workflow).count() == 1
     head = User.objects.get(username="farmland_head")
     assert head.department.name == "耕保科"
