@@ -12,3 +12,35 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class CalendarOverride(BaseModel):
+    """One day the working-day calendar must treat differently from the
+    chinesecalendar package: a holiday or a 调休上班 day from a State Council
+    holiday notice not yet in the package, or a correction to it. It wins over
+    the package and over the fallback rule (domain-rules §5.4, §5.5)."""
+
+    day = models.DateField(_("日期"), unique=True)
+    is_working_day = models.BooleanField(
+        _("是否上班"),
+        default=False,
+        help_text=_("勾选表示当天上班（如调休上班）；不勾选表示当天放假。"),
+    )
+    name = models.CharField(
+        _("名称"), max_length=50, help_text=_("如：国庆节、春节、调休上班。")
+    )
+    source = models.CharField(
+        _("依据"),
+        max_length=200,
+        blank=True,
+        help_text=_("如：国务院办公厅关于2027年部分节假日安排的通知。"),
+    )
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("工作日历调整")
+        verbose_name_plural = _("工作日历调整")
+
+    def __str__(self) -> str:
+        kind = _("上班") if self.is_working_day else _("放假")
+        return f"{self.day:%Y-%m-%d} {self.name}（{kind}）"
