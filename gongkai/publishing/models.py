@@ -208,6 +208,11 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
     keywords = models.CharField(_("关键词"), max_length=200, blank=True)
     summary = models.TextField(_("内容概述"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("正文"), blank=True)
+    is_urgent = models.BooleanField(
+        _("加急"),
+        default=False,
+        help_text=_("加急信息在审核队列中排在前面；审核规则不变。"),
+    )
     affects_public_rights = models.BooleanField(
         _("涉及公众权益"),
         default=False,
@@ -247,6 +252,7 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
                 FieldPanel("keywords"),
                 FieldPanel("summary"),
                 FieldPanel("affects_public_rights"),
+                FieldPanel("is_urgent"),
             ],
             heading=_("元数据"),
         ),

@@ -1,7 +1,13 @@
-"""Reads for the review: which interpretations have passed 三审."""
+"""Reads for the review: the reviewers' queue and which interpretations
+have passed 三审."""
 
-from wagtail.models import WorkflowState
+from dataclasses import dataclass
+from datetime import date
 
+from django.utils import timezone
+from wagtail.models import TaskState, WorkflowState
+
+from gongkai.core.selectors import working_day_calendar
 from gongkai.publishing.models import GovernmentInformationPage
 
 
@@ -45,3 +51,48 @@ def held_interpretations(
         )
         if has_passed_review(interpretation)
     ]
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """An item waiting for one reviewer's decision."""
+
+    task_state: TaskState
+    item: GovernmentInformationPage
+    level_label: str
+    waiting_since: date
+    working_days_waited: int
+    is_urgent: bool
+
+
+def review_queue(*, user, today: date) -> list[QueueEntry]:
+    """What waits for ``user``'s decision: urgent items first, then the
+    longest waiting; waiting time in working days (工作日)."""
+    from gongkai.review.models import ReviewTask
+
+    calendar = working_day_calendar()
+    entries = []
+    for task in ReviewTask.objects.filter(active=True):
+        for task_state in task.get_task_states_user_can_moderate(user).select_related(
+            "workflow_state"
+        ):
+            item = task_state.workflow_state.content_object
+            item = getattr(item, "specific", item)
+            waiting_since = timezone.localdate(task_state.started_at)
+            entries.append(
+                QueueEntry(
+                    task_state=task_state,
+                    item=item,
+                    level_label=task.get_level_display(),
+                    waiting_since=waiting_since,
+                    working_days_waited=calendar.working_days_between(
+                        waiting_since, today
+                    )
+                    if today > waiting_since
+                    else 0,
+                    is_urgent=getattr(item, "is_urgent", False),
+                )
+            )
+    return sorted(
+        entries, key=lambda entry: (not entry.is_urgent, entry.task_state.started_at)
+    )

@@ -1,5 +1,7 @@
 """三审 as reviewers meet it: three different people, none the author."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from wagtail.models import WorkflowState
@@ -106,3 +108,33 @@ def test_review_rules(context, expected):
     assert expected in refusal(context)
     if not expected:
         assert refusal(context) == ""
+
+
+def test_rejection_reaches_the_author_by_email_with_the_comment(team, mailoutbox):
+    team["author"].email = "author@example.gov.cn"
+    team["author"].save()
+    item, _ = submit(team)
+    decide(item, team["head"], action="reject", comment="文号括号应为〔〕")
+    messages = [
+        message for message in mailoutbox if "author@example.gov.cn" in message.to
+    ]
+    assert messages
+    assert "文号括号应为〔〕" in messages[-1].body
+
+
+def test_queue_puts_urgent_items_first_then_the_longest_waiting(team):
+    import time_machine
+
+    from gongkai.review.selectors import review_queue
+
+    with time_machine.travel("2026-09-29 10:00 +0800", tick=False):
+        old, _ = submit(team, title="九月底提交的公告")
+    with time_machine.travel("2026-10-09 10:00 +0800", tick=False):
+        urgent, _ = submit(team, title="加急的公告")
+        urgent.is_urgent = True
+        urgent.save()
+    # 国庆节 2026: 10/1–10/7 off, Saturday 10/10 a working day (调休).
+    queue = review_queue(user=team["head"], today=date(2026, 10, 12))
+    assert [entry.item.title for entry in queue] == ["加急的公告", "九月底提交的公告"]
+    # 9/30, 10/8, 10/9, 10/10 (调休), 10/12 and 10/10, 10/12.
+    assert [entry.working_days_waited for entry in queue] == [2, 5]
