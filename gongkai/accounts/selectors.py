@@ -1,6 +1,6 @@
 """Who may see what, for accounts and the audit log."""
 
-from gongkai.accounts.models import User
+from gongkai.accounts.models import Agency, User
 
 
 def can_read_audit_log(user: User) -> bool:
@@ -8,3 +8,11 @@ def can_read_audit_log(user: User) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or user.is_in_office
+
+
+def agency_of(user: User) -> Agency | None:
+    """The agency a staff member works for; superusers without a department
+    get the first agency (the single-agency case)."""
+    if user.department_id is not None:
+        return user.department.agency
+    return Agency.objects.order_by("pk").first() if user.is_superuser else None

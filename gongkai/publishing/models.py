@@ -195,6 +195,12 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         help_text=_("如：临自然资发〔2023〕5号"),
     )
     written_on = models.DateField(_("成文日期"), default=timezone.localdate)
+    changed_on = models.DateField(
+        _("变更日期"),
+        null=True,
+        blank=True,
+        help_text=_("信息内容发生变更的日期；自成文或变更之日起20个工作日内应当公开。"),
+    )
     topic = models.CharField(
         _("主题分类"), max_length=30, choices=Topic.choices, default=Topic.LAND_ENERGY
     )
@@ -242,7 +248,11 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel(
-                    [FieldPanel("document_number"), FieldPanel("written_on")]
+                    [
+                        FieldPanel("document_number"),
+                        FieldPanel("written_on"),
+                        FieldPanel("changed_on"),
+                    ]
                 ),
                 FieldRowPanel([FieldPanel("publisher"), FieldPanel("department")]),
                 FieldRowPanel([FieldPanel("topic"), FieldPanel("genre")]),
@@ -316,6 +326,12 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         if self.first_published_at is None:
             return None
         return timezone.localdate(self.first_published_at)
+
+    @property
+    def formed_on(self):
+        """The day the information was formed or last changed (形成或者变更
+        之日), from which the 20-working-day publication period runs."""
+        return self.changed_on or self.written_on
 
     @property
     def publisher_name(self) -> str:

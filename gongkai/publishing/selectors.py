@@ -1,6 +1,7 @@
 """Reads of the portal: what a visitor sees in a column, on the home page and
 on an item page."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import QuerySet
@@ -99,3 +100,56 @@ def find_item_by_identity(
     if document_number:
         return items.filter(document_number=document_number).first()
     return items.filter(title=title, written_on=written_on).first()
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """An item measured against its 20-working-day publication deadline."""
+
+    item: GovernmentInformationPage
+    due_on: date
+    provisional: bool
+    status: str  # "late" | "overdue" | "due_soon" | "pending" | "on_time"
+
+
+def publication_timeliness(
+    *, agency: Agency, today: date, since: date | None = None
+) -> list[Timeliness]:
+    """Every item of ``agency`` with its deadline (条例 Art. 26): drafts due
+    soon or overdue, and published items marked on time or late (超期补录),
+    most urgent first."""
+    from gongkai.core.selectors import working_day_calendar
+    from gongkai.publishing import deadlines
+
+    calendar = working_day_calendar()
+    items = GovernmentInformationPage.objects.filter(agency=agency).select_related(
+        "department"
+    )
+    if since is not None:
+        items = items.filter(written_on__gte=since)
+    rows = []
+    for item in items:
+        deadline = deadlines.publication_due(
+            formed_on=item.formed_on, calendar=calendar
+        )
+        published_on = item.published_on
+        if published_on is not None:
+            status = (
+                "late"
+                if deadlines.is_published_late(
+                    published_on=published_on, due_on=deadline.due_on
+                )
+                else "on_time"
+            )
+        elif today > deadline.due_on:
+            status = "overdue"
+        elif (
+            calendar.working_days_between(today, deadline.due_on)
+            <= deadlines.DUE_SOON_WORKING_DAYS
+        ):
+            status = "due_soon"
+        else:
+            status = "pending"
+        rows.append(Timeliness(item, deadline.due_on, deadline.provisional, status))
+    order = {"overdue": 0, "due_soon": 1, "pending": 2, "late": 3, "on_time": 4}
+    return sorted(rows, key=lambda row: (order[row.status], row.due_on))

@@ -136,5 +136,5 @@ def test_queue_puts_urgent_items_first_then_the_longest_waiting(team):
     # 国庆节 2026: 10/1–10/7 off, Saturday 10/10 a working day (调休).
     queue = review_queue(user=team["head"], today=date(2026, 10, 12))
     assert [entry.item.title for entry in queue] == ["加急的公告", "九月底提交的公告"]
-    # 9/30, 10/8, 10/9, 10/10 (调休), 10/12 and 10/10, 10/12.
+    # Counted: 30 Sept, 8, 9, 10 (a 调休 Saturday) and 12 Oct; urgent: 10 and 12 Oct.
     assert [entry.working_days_waited for entry in queue] == [2, 5]

@@ -1,0 +1,81 @@
+"""Publication timeliness (发布时效) for the office: what is due, overdue or
+was published late (条例 Art. 26), by department; exportable."""
+
+import csv
+
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.accounts.selectors import agency_of, can_read_audit_log
+from gongkai.publishing import selectors
+
+STATUS_LABELS = {
+    "overdue": _("已超期未发布"),
+    "due_soon": _("即将到期"),
+    "pending": _("未到期"),
+    "late": _("超期发布"),
+    "on_time": _("按时发布"),
+}
+
+
+def timeliness_report(request):
+    agency = agency_of(request.user)
+    today = timezone.localdate()
+    rows = (
+        selectors.publication_timeliness(agency=agency, today=today) if agency else []
+    )
+    department_id = request.GET.get("department")
+    if not can_read_audit_log(request.user):
+        # A department sees its own items; the office sees everyone's.
+        department_id = str(request.user.department_id or "")
+    if department_id:
+        rows = [row for row in rows if str(row.item.department_id) == department_id]
+    if request.GET.get("export") == "csv":
+        return _csv(rows)
+    counts = dict.fromkeys(STATUS_LABELS, 0)
+    for row in rows:
+        counts[row.status] += 1
+    return TemplateResponse(
+        request,
+        "publishing/admin/timeliness_report.html",
+        {
+            "rows": [(row, STATUS_LABELS[row.status]) for row in rows],
+            "counts": [
+                (STATUS_LABELS[status], count) for status, count in counts.items()
+            ],
+            "today": today,
+        },
+    )
+
+
+def _csv(rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        'attachment; filename="publication-timeliness.csv"'
+    )
+    response.write("\ufeff")  # Excel opens UTF-8 with a BOM
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("标题"),
+            _("起草科室"),
+            _("形成或变更日期"),
+            _("应发布日期"),
+            _("发布日期"),
+            _("状态"),
+        ]
+    )
+    for row in rows:
+        writer.writerow(
+            [
+                row.item.title,
+                row.item.department.name if row.item.department else "",
+                row.item.formed_on.isoformat(),
+                row.due_on.isoformat() + ("（暂定）" if row.provisional else ""),
+                row.item.published_on.isoformat() if row.item.published_on else "",
+                STATUS_LABELS[row.status],
+            ]
+        )
+    return response
