@@ -1,15 +1,20 @@
-"""Publication timeliness (发布时效) for the office: what is due, overdue or
-was published late (条例 Art. 26), by department; exportable."""
+"""Back-office screens of proactive disclosure: publication timeliness
+(发布时效, 条例 Art. 26; exportable) and withdrawal (撤稿) with a reason."""
 
 import csv
 
+from django import forms
+from django.contrib import messages
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.accounts.selectors import agency_of, can_read_audit_log
-from gongkai.publishing import selectors
+from gongkai.core.errors import DomainError
+from gongkai.publishing import selectors, services
+from gongkai.publishing.models import GovernmentInformationPage
 
 STATUS_LABELS = {
     "overdue": _("已超期未发布"),
@@ -79,3 +84,30 @@ def _csv(rows) -> HttpResponse:
             ]
         )
     return response
+
+
+class WithdrawalForm(forms.Form):
+    reason = forms.CharField(
+        label=_("撤稿理由"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=1000,
+        help_text=_("理由将记入审计日志，信息及其历史版本不会被删除。"),
+    )
+
+
+def withdraw_item(request, page_id: int):
+    item = get_object_or_404(GovernmentInformationPage, pk=page_id)
+    form = WithdrawalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_item(
+                item=item, reason=form.cleaned_data["reason"], actor=request.user
+            )
+        except DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("已撤稿：%(title)s") % {"title": item.title})
+            return redirect("wagtailadmin_explore", item.get_parent().pk)
+    return TemplateResponse(
+        request, "publishing/admin/withdraw_item.html", {"item": item, "form": form}
+    )

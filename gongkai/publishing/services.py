@@ -9,13 +9,17 @@ from datetime import date, datetime, time
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.actions.move_page import MovePageAction
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from gongkai.accounts.models import Agency, Department, User
 from gongkai.catalog.choices import Genre, Topic, Validity
 from gongkai.catalog.columns import ROOT_SLUG, ROOT_TITLE, STANDARD_COLUMNS, ColumnSpec
 from gongkai.core.html import sanitize_html
+from gongkai.publishing.errors import WithdrawalRefusedError
 from gongkai.publishing.extraction import extract_text
 from gongkai.publishing.models import (
     Attachment,
@@ -267,3 +271,32 @@ def move_item(
     )
     # Treebeard moves rows in the database only; the instance is stale.
     return GovernmentInformationPage.objects.get(pk=item.pk)
+
+
+@transaction.atomic
+def withdraw_item(
+    *, item: GovernmentInformationPage, reason: str, actor: User
+) -> GovernmentInformationPage:
+    """Take a published item off the portal (撤稿), with the reason on record.
+
+    Nothing is deleted: the item, its revisions and the audit entry stay.
+    Only the office (办公室) or an administrator decides a withdrawal.
+    Raises WithdrawalRefusedError.
+    """
+    reason = reason.strip()
+    if not (actor.is_superuser or actor.is_in_office):
+        raise WithdrawalRefusedError(_("撤稿须由办公室决定。"))
+    if not item.live:
+        raise WithdrawalRefusedError(_("该信息尚未发布，无需撤稿。"))
+    if not reason:
+        raise WithdrawalRefusedError(_("撤稿必须填写理由。"))
+    UnpublishPageAction(item, user=actor, log_action=False).execute(
+        skip_permission_checks=True
+    )
+    log(
+        instance=item,
+        action="publishing.withdrawn",
+        user=actor,
+        data={"reason": reason},
+    )
+    return item

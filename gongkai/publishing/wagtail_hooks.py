@@ -1,16 +1,74 @@
 """Back-office screens of proactive disclosure."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from gongkai.publishing.admin_views import timeliness_report
+from gongkai.accounts.selectors import can_read_audit_log
+from gongkai.publishing.admin_views import timeliness_report, withdraw_item
+from gongkai.publishing.models import GovernmentInformationPage
 
 
 @hooks.register("register_admin_urls")
-def register_timeliness_url():
-    return [path("timeliness/", timeliness_report, name="publishing_timeliness")]
+def register_publishing_urls():
+    return [
+        path("timeliness/", timeliness_report, name="publishing_timeliness"),
+        path(
+            "items/<int:page_id>/withdraw/",
+            withdraw_item,
+            name="publishing_withdraw_item",
+        ),
+    ]
+
+
+class WithdrawButton(PageMenuItem):
+    label = _("撤稿")
+    icon_name = "download"
+    url_name = "publishing_withdraw_item"
+
+    def is_shown(self, user):
+        return (
+            isinstance(self.page.specific, GovernmentInformationPage)
+            and self.page.live
+            and can_read_audit_log(user)
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def withdraw_button(page, user, view_name, next_url=None):
+    yield WithdrawButton(page=page, priority=61)
+
+
+def _ever_published(pages) -> bool:
+    return any(page.first_published_at for page in pages)
+
+
+@hooks.register("before_delete_page")
+def keep_published_items(request, page):
+    # Nothing once public is deleted from the record: withdraw it instead.
+    if isinstance(page.specific, GovernmentInformationPage) and page.first_published_at:
+        messages.error(request, _("已发布过的信息不能删除，请使用“撤稿”。"))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_published_items_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type == "delete" and _ever_published(
+        [obj for obj in objects if isinstance(obj.specific, GovernmentInformationPage)]
+    ):
+        messages.error(request, _("已发布过的信息不能删除，请使用“撤稿”。"))
+        return redirect("wagtailadmin_explore_root")
+    return None
+
+
+@hooks.register("register_log_actions")
+def register_publishing_log_actions(actions):
+    actions.register_action("publishing.withdrawn", _("撤稿"), _("撤稿"))
 
 
 @hooks.register("register_reports_menu_item")

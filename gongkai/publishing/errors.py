@@ -1,0 +1,7 @@
+"""Refusals of the publishing services."""
+
+from gongkai.core.errors import DomainError
+
+
+class WithdrawalRefusedError(DomainError):
+    """A withdrawal (撤稿) was not allowed."""
