@@ -32,6 +32,7 @@ run: install $(DATA_DIR)/secret_key
 	@echo "门户网站：http://$(HOST):$(PORT)/"
 	@echo "管理后台：http://$(HOST):$(PORT)/admin/ （用上面列出的演示账户登录；账户保存在 $(DATA_DIR)/demo-accounts.txt）"
 	@echo
+	$(RUN) run_periodic_jobs & jobs=$$!; trap "kill $$jobs" EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=config.settings.run $(VENV)/bin/granian --interface wsgi \
 		--host $(HOST) --port $(PORT) --workers $(WORKERS) --blocking-threads 1 \
 		--no-ws --log-level warning config.wsgi:application

@@ -207,6 +207,10 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_STAMP_FILE = DATA_DIR / "page-cache.stamp"
 PAGE_CACHE_MAX_ENTRIES = env.int("PAGE_CACHE_MAX_ENTRIES", default=5000)
 
+# PERIODIC JOBS (management command → interval in seconds)
+# ------------------------------------------------------------------------------
+PERIODIC_JOBS = {"publish_scheduled": 60}
+
 # SEARCH
 # ------------------------------------------------------------------------------
 # Past this many matches, relevance ranks title hits by bm25 and the rest by
