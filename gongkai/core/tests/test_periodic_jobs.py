@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 import time_machine
-
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Revision
