@@ -356,17 +356,11 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
 
     @cached_property
     def body_text(self) -> str:
-        """Plain text of the body, for search and checks."""
-        parts = []
-        for block in self.body:
-            if block.block_type == "table":
-                rows = (block.value or {}).get("data") or []
-                parts.extend(" ".join(cell or "" for cell in row) for row in rows)
-            elif block.block_type == "text":
-                parts.append(html_to_text(block.value.source))
-            else:
-                parts.append(html_to_text(str(block.value)))
-        return "\n".join(part for part in parts if part)
+        """Plain text of the body (every block as rendered), for search and
+        checks."""
+        return "\n".join(
+            text for block in self.body if (text := html_to_text(str(block.render())))
+        )
 
     def get_context(self, request, *args, **kwargs):
         from gongkai.publishing import selectors

@@ -24,7 +24,11 @@ SIGNATURES = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
-ALLOWED_SUFFIXES = frozenset(SIGNATURES) | frozenset(PACKAGE_MEMBERS)
+# ISO base media files (MP4) carry "ftyp" at offset 4.
+OFFSET_SIGNATURES = {".mp4": (4, b"ftyp")}
+ALLOWED_SUFFIXES = (
+    frozenset(SIGNATURES) | frozenset(PACKAGE_MEMBERS) | frozenset(OFFSET_SIGNATURES)
+)
 
 
 def check_upload(*, name: str, data: bytes) -> None:
@@ -33,7 +37,9 @@ def check_upload(*, name: str, data: bytes) -> None:
     suffix = PurePath(name).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise ValidationError(
-            _("不支持的附件类型“%(suffix)s”，仅允许 PDF、DOCX、XLSX、OFD、JPG、PNG。"),
+            _(
+                "不支持的附件类型“%(suffix)s”，仅允许 PDF、DOCX、XLSX、OFD、JPG、PNG、MP4。"
+            ),
             params={"suffix": suffix or name},
             code="upload_type",
         )
@@ -43,6 +49,15 @@ def check_upload(*, name: str, data: bytes) -> None:
             params={"name": name},
             code="upload_size",
         )
+    if suffix in OFFSET_SIGNATURES:
+        offset, signature = OFFSET_SIGNATURES[suffix]
+        if data[offset : offset + len(signature)] != signature:
+            raise ValidationError(
+                _("附件“%(name)s”的内容与扩展名不符，可能是改名的其他文件。"),
+                params={"name": name},
+                code="upload_content",
+            )
+        return
     if suffix in SIGNATURES:
         if not data.startswith(SIGNATURES[suffix]):
             raise ValidationError(

@@ -116,3 +116,39 @@ def test_document_number_cannot_be_used_twice_by_one_agency(columns):
     publish(column, document_number="临自然资发〔2024〕9号")
     with pytest.raises(ValidationError, match="文号不能重复"):
         publish(column, title="另一份文件", document_number="临自然资发〔2024〕9号")
+
+
+def test_interpretation_forms_render_and_are_searchable_text(client, columns):
+    from gongkai.publishing.models import GovernmentInformationPage
+
+    item = publish(
+        columns["法定主动公开内容/政策解读"], title="《征地补偿标准》政策解读"
+    )
+    item = GovernmentInformationPage.objects.get(pk=item.pk)
+    item.body = [
+        (
+            "key_points",
+            [{"point": "补偿标准提高", "explanation": "区片综合地价上调。"}],
+        ),
+        (
+            "questions",
+            [{"question": "补偿款何时发放？", "answer": "<p>公告期满后三个月内。</p>"}],
+        ),
+        (
+            "live",
+            {
+                "form": "on_site",
+                "held_on": date(2026, 4, 1),
+                "place": "凤凰镇便民服务中心",
+                "speakers": "耕保科负责人",
+                "summary": "现场解答群众关心的补偿问题。",
+            },
+        ),
+    ]
+    item.save_revision().publish()
+    html = client.get(item.url).content.decode()
+    assert "补偿款何时发放？" in html
+    assert "现场宣讲" in html
+    item = GovernmentInformationPage.objects.get(pk=item.pk)
+    assert "区片综合地价上调" in item.body_text
+    assert "公告期满后三个月内" in item.body_text

@@ -28,6 +28,7 @@ def test_real_files_pass():
     check_upload(name="明细.docx", data=docx_bytes())
     check_upload(name="图.PNG", data=b"\x89PNG\r\n\x1a\n....")
     check_upload(name="文件.ofd", data=zip_with({"OFD.xml": "<ofd/>"}))
+    check_upload(name="解读.mp4", data=b"\x00\x00\x00\x18ftypmp42....")
 
 
 @pytest.mark.parametrize(
@@ -38,6 +39,7 @@ def test_real_files_pass():
         ("明细.docx", zip_with({"readme.txt": "x"}), "内容与扩展名不符"),
         ("脚本.exe", b"MZ", "不支持的附件类型"),
         ("旧文档.doc", b"\xd0\xcf\x11\xe0", "不支持的附件类型"),
+        ("解读.mp4", b"MZ\x90\x00 executable", "内容与扩展名不符"),
         ("图.svg", b"<svg/>", "不支持的附件类型"),
         ("大文件.pdf", b"%PDF-" + b"0" * (21 * 1024 * 1024), "超过20MB"),
     ],
