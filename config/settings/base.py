@@ -207,6 +207,12 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_STAMP_FILE = DATA_DIR / "page-cache.stamp"
 PAGE_CACHE_MAX_ENTRIES = env.int("PAGE_CACHE_MAX_ENTRIES", default=5000)
 
+# 三同步: an interpretation may follow its document by at most this many
+# working days, with a reason (domain-rules §6, §7 item 13; UNCONFIRMED).
+INTERPRETATION_MAX_DELAY_WORKING_DAYS = env.int(
+    "INTERPRETATION_MAX_DELAY_WORKING_DAYS", default=3
+)
+
 # PERIODIC JOBS (management command → interval in seconds)
 # ------------------------------------------------------------------------------
 PERIODIC_JOBS = {"publish_scheduled": 60}

@@ -4,6 +4,7 @@
 import csv
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -39,6 +40,13 @@ def timeliness_report(request):
         rows = [row for row in rows if str(row.item.department_id) == department_id]
     if request.GET.get("export") == "csv":
         return _csv(rows)
+    late = (
+        selectors.late_interpretations(
+            agency=agency, limit=settings.INTERPRETATION_MAX_DELAY_WORKING_DAYS
+        )
+        if agency
+        else []
+    )
     counts = dict.fromkeys(STATUS_LABELS, 0)
     for row in rows:
         counts[row.status] += 1
@@ -51,6 +59,8 @@ def timeliness_report(request):
                 (STATUS_LABELS[status], count) for status, count in counts.items()
             ],
             "today": today,
+            "late_interpretations": late,
+            "interpretation_limit": settings.INTERPRETATION_MAX_DELAY_WORKING_DAYS,
         },
     )
 

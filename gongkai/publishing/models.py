@@ -226,6 +226,11 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
             "对公众权益产生影响的政策文件必须同步发布政策解读（不解读不运转）。"
         ),
     )
+    late_interpretation_reason = models.TextField(
+        _("解读晚于原文件发布的理由"),
+        blank=True,
+        help_text=_("政策解读原则上与文件同步发布；晚于文件发布时必须说明理由。"),
+    )
     interprets = models.ForeignKey(
         "self",
         verbose_name=_("解读的文件"),
@@ -269,6 +274,7 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         FieldPanel("body"),
         InlinePanel("attachments", label=_("附件")),
         FieldPanel("interprets"),
+        FieldPanel("late_interpretation_reason"),
     ]
     parent_page_types = ["publishing.ColumnPage"]
     subpage_types: list[str] = []

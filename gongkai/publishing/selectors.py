@@ -153,3 +153,36 @@ def publication_timeliness(
         rows.append(Timeliness(item, deadline.due_on, deadline.provisional, status))
     order = {"overdue": 0, "due_soon": 1, "pending": 2, "late": 3, "on_time": 4}
     return sorted(rows, key=lambda row: (order[row.status], row.due_on))
+
+
+@dataclass(frozen=True)
+class LateInterpretation:
+    interpretation: GovernmentInformationPage
+    document: GovernmentInformationPage
+    working_days_late: int
+    exceeds_limit: bool
+
+
+def late_interpretations(*, agency: Agency, limit: int) -> list[LateInterpretation]:
+    """Published interpretations that went public after their document, with
+    how many working days later (三同步; local rules allow at most ``limit``,
+    domain-rules §6 and §7 item 13)."""
+    from gongkai.core.selectors import working_day_calendar
+
+    calendar = working_day_calendar()
+    rows = []
+    for interpretation in (
+        published_items()
+        .filter(agency=agency, interprets__isnull=False)
+        .select_related("interprets")
+    ):
+        document = interpretation.interprets
+        if document.published_on is None:
+            continue
+        if interpretation.published_on <= document.published_on:
+            continue
+        late = calendar.working_days_between(
+            document.published_on, interpretation.published_on
+        )
+        rows.append(LateInterpretation(interpretation, document, late, late > limit))
+    return rows

@@ -3,9 +3,11 @@
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, TaskState
+from wagtail.models import AbstractGroupApprovalTask, RevisionMixin, TaskState
 
+from gongkai.core.models import BaseModel
 from gongkai.review import rules
+from gongkai.review.checks.findings import Severity
 from gongkai.review.choices import ReviewLevel
 
 
@@ -35,6 +37,9 @@ class ReviewTask(AbstractGroupApprovalTask):
         workflow_state = task_state.workflow_state
         content = workflow_state.content_object
         content = getattr(content, "specific", content)
+        # Drafts live in revisions: judge the version under review.
+        if hasattr(content, "get_latest_revision_as_object"):
+            content = content.get_latest_revision_as_object()
         author_ids = {
             user_id
             for user_id in (
@@ -55,8 +60,16 @@ class ReviewTask(AbstractGroupApprovalTask):
         requires_interpretation = self.level == ReviewLevel.FINAL and getattr(
             content, "requires_interpretation", False
         )
+        document = getattr(content, "interprets", None)
+        is_late_interpretation = self.level == ReviewLevel.FINAL and bool(
+            document is not None and document.live
+        )
         return rules.refusal(
             rules.ReviewContext(
+                is_late_interpretation=is_late_interpretation,
+                has_late_reason=bool(
+                    getattr(content, "late_interpretation_reason", "").strip()
+                ),
                 requires_interpretation=requires_interpretation,
                 has_reviewed_interpretation=requires_interpretation
                 and bool(selectors.reviewed_interpretations(content)),
@@ -102,3 +115,71 @@ class ReviewTask(AbstractGroupApprovalTask):
         return _(
             "三审中的一个层级：由指定权限组成员审核，审核人不能是作者，也不能兼任其他层级。"
         )
+
+
+class SensitiveExpression(RevisionMixin, BaseModel):
+    """An expression official texts must not use, or may use only with a
+    reason (敏感或禁用表述); the office keeps the list, with history, for the
+    machine pre-review (机器预审)."""
+
+    expression = models.CharField(_("表述"), max_length=100)
+    severity = models.CharField(
+        _("级别"),
+        max_length=10,
+        choices=Severity.choices,
+        default=Severity.ERROR,
+        help_text=_("错误：阻止提交审核；警告：须填写理由后才能提交。"),
+    )
+    note = models.CharField(_("说明及建议"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("敏感表述")
+        verbose_name_plural = _("敏感表述")
+        ordering = ["expression"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["expression"],
+                name="sensitive_expression_unique",
+                violation_error_message=_("词库中已有该表述。"),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(expression=""),
+                name="sensitive_expression_not_empty",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(severity__in=Severity.values),
+                name="sensitive_expression_severity_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.expression
+
+
+class CommonMisspelling(RevisionMixin, BaseModel):
+    """A common miswritten word (错别字) and its right form, for the machine
+    pre-review; the office keeps the list, with history."""
+
+    wrong = models.CharField(_("错误写法"), max_length=50)
+    right = models.CharField(_("正确写法"), max_length=50)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("常见错别字")
+        verbose_name_plural = _("常见错别字")
+        ordering = ["wrong"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wrong"],
+                name="common_misspelling_unique",
+                violation_error_message=_("词库中已有该错误写法。"),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(wrong="") & ~models.Q(wrong=models.F("right")),
+                name="common_misspelling_differs_from_right",
+                violation_error_message=_("错误写法不能为空，也不能与正确写法相同。"),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.wrong} → {self.right}"

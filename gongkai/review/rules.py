@@ -23,6 +23,9 @@ class ReviewContext:
     # 三同步, checked at 终审 only.
     requires_interpretation: bool = False
     has_reviewed_interpretation: bool = False
+    # An interpretation whose document is already public comes late.
+    is_late_interpretation: bool = False
+    has_late_reason: bool = False
 
 
 def refusal(context: ReviewContext) -> str:
@@ -46,4 +49,10 @@ def refusal(context: ReviewContext) -> str:
             "政策文件不解读不运转：该文件须同步发布政策解读，"
             "请先关联一份已通过三审的政策解读。"
         )
+    if (
+        context.level == ReviewLevel.FINAL
+        and context.is_late_interpretation
+        and not context.has_late_reason
+    ):
+        return _("该解读晚于原文件发布，须先填写晚于原文件发布的理由。")
     return ""

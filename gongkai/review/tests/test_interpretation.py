@@ -86,3 +86,47 @@ def test_interpretation_is_held_and_released_with_its_document(
     )
     assert interpretation.title in client.get(document.url).content.decode()
     assert document.title in client.get(interpretation.url).content.decode()
+
+
+def test_late_interpretation_needs_a_reason_and_is_reported(
+    team, normative, columns, client
+):
+    import time_machine
+    from django.urls import reverse
+
+    from gongkai.accounts.models import User
+
+    with time_machine.travel("2026-10-09 10:00 +0800", tick=False):
+        document = draft(team, normative, "临淄区征地补偿标准管理办法")
+        interpretation = draft(
+            team,
+            columns["法定主动公开内容/政策解读"],
+            "《临淄区征地补偿标准管理办法》政策解读",
+            interprets=document,
+        )
+        review_through(interpretation, team)
+        review_through(document, team)
+        document.refresh_from_db()
+        assert document.live
+    with time_machine.travel("2026-10-15 10:00 +0800", tick=False):
+        late = draft(
+            team,
+            columns["法定主动公开内容/政策解读"],
+            "《临淄区征地补偿标准管理办法》图解",
+            interprets=document,
+        )
+        review_through(late, team, ("head", "office"))
+        with pytest.raises(PermissionDenied, match="晚于原文件发布"):
+            decide(late, team["leader"])
+        late.late_interpretation_reason = "图解需经专家审定，晚于文件发布。"
+        late.save_revision(user=team["author"])
+        decide(late, team["leader"])
+        late.refresh_from_db()
+        assert late.live
+    client.force_login(
+        User.objects.create_superuser("boss", password="a-long-password-1")
+    )
+    html = client.get(reverse("publishing_timeliness")).content.decode()
+    # 10/9 → 10/15: 10/10 (调休), 10/12, 10/13, 10/14, 10/15.
+    assert "图解需经专家审定" in html
+    assert "5（超过3个工作日）" in html
