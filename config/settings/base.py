@@ -213,6 +213,10 @@ INTERPRETATION_MAX_DELAY_WORKING_DAYS = env.int(
     "INTERPRETATION_MAX_DELAY_WORKING_DAYS", default=3
 )
 
+# Pre-publication checks fetch external links only where this is on (no
+# network at run time by default).
+USE_EXTERNAL_LINK_CHECK = env.bool("USE_EXTERNAL_LINK_CHECK", default=False)
+
 # PERIODIC JOBS (management command → interval in seconds)
 # ------------------------------------------------------------------------------
 PERIODIC_JOBS = {"publish_scheduled": 60}

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import transaction
 
 from gongkai.accounts import services as account_services
@@ -72,6 +73,7 @@ def load_demo_bureau() -> DemoReport:
     columns = publishing_services.create_standard_columns(home=home)
     departments = _departments(agency=agency, columns=columns)
     setup_review_workflow(agency=agency, root_column=columns[""])
+    call_command("load_check_lists", verbosity=0)
     _accounts(agency=agency, departments=departments)
     created = _work_plan(agency=agency, columns=columns, departments=departments)
     created += _items(agency=agency, columns=columns, departments=departments)
