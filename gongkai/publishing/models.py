@@ -226,6 +226,13 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
             "对公众权益产生影响的政策文件必须同步发布政策解读（不解读不运转）。"
         ),
     )
+    precheck_reason = models.TextField(
+        _("机器预审警告的处理说明"),
+        blank=True,
+        help_text=_(
+            "机器预审提示警告时，须说明为何仍可发布（如：联系电话为单位公开电话）。"
+        ),
+    )
     late_interpretation_reason = models.TextField(
         _("解读晚于原文件发布的理由"),
         blank=True,
@@ -275,6 +282,7 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         InlinePanel("attachments", label=_("附件")),
         FieldPanel("interprets"),
         FieldPanel("late_interpretation_reason"),
+        FieldPanel("precheck_reason"),
     ]
     parent_page_types = ["publishing.ColumnPage"]
     subpage_types: list[str] = []

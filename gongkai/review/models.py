@@ -32,7 +32,7 @@ class ReviewTask(AbstractGroupApprovalTask):
     def refusal_for(self, task_state: TaskState, user) -> str:
         # Imported here: selectors read publishing models, which load after
         # Wagtail's task models.
-        from gongkai.review import selectors
+        from gongkai.review import selectors, services
 
         workflow_state = task_state.workflow_state
         content = workflow_state.content_object
@@ -64,8 +64,15 @@ class ReviewTask(AbstractGroupApprovalTask):
         is_late_interpretation = self.level == ReviewLevel.FINAL and bool(
             document is not None and document.live
         )
+        precheck_problem = (
+            services.precheck_problem(item=content)
+            if self.level in (ReviewLevel.FIRST, ReviewLevel.FINAL)
+            and hasattr(content, "body_text")
+            else ""
+        )
         return rules.refusal(
             rules.ReviewContext(
+                precheck_problem=precheck_problem,
                 is_late_interpretation=is_late_interpretation,
                 has_late_reason=bool(
                     getattr(content, "late_interpretation_reason", "").strip()

@@ -26,6 +26,8 @@ class ReviewContext:
     # An interpretation whose document is already public comes late.
     is_late_interpretation: bool = False
     has_late_reason: bool = False
+    # 机器预审, checked at 初审 and again at 终审.
+    precheck_problem: str = ""
 
 
 def refusal(context: ReviewContext) -> str:
@@ -40,6 +42,11 @@ def refusal(context: ReviewContext) -> str:
         and context.reviewer_department_id != context.drafting_department_id
     ):
         return _("初审应由起草科室的负责人进行。")
+    if context.precheck_problem and context.level in (
+        ReviewLevel.FIRST,
+        ReviewLevel.FINAL,
+    ):
+        return context.precheck_problem
     if (
         context.level == ReviewLevel.FINAL
         and context.requires_interpretation

@@ -1,7 +1,10 @@
-"""Setting up the three-level review for an agency (idempotent)."""
+"""Setting up the three-level review for an agency (idempotent), and the
+machine pre-review (机器预审) verdict on an item."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
 from gongkai.accounts.models import Agency, User
@@ -47,3 +50,41 @@ def appoint_reviewer(
 ) -> None:
     """Make ``user`` a reviewer at ``level`` for ``agency``."""
     user.groups.add(reviewer_group(agency=agency, level=level))
+
+
+def precheck_findings(*, item) -> list:
+    """Every machine pre-review finding of ``item`` (the version under
+    review), with the office's current word lists."""
+    from gongkai.review.checks.run import check_item, current_lists
+
+    return check_item(item=item, lists=current_lists(), today=timezone.localdate())
+
+
+def precheck_problem(*, item, findings: list | None = None) -> str:
+    """Why the item may not go on: errors found, or warnings without a
+    written reason (``precheck_reason``); "" when it may."""
+    from gongkai.review.checks.findings import blocking, needing_reason
+
+    findings = precheck_findings(item=item) if findings is None else findings
+    errors = blocking(findings)
+    if errors:
+        return _("机器预审发现 %(count)d 处错误，请修改后再提交：%(first)s") % {
+            "count": len(errors),
+            "first": describe(errors[0]),
+        }
+    warnings = needing_reason(findings)
+    if warnings and not (getattr(item, "precheck_reason", "") or "").strip():
+        return _(
+            "机器预审发现 %(count)d 处警告，请在“机器预审警告的处理说明”中说明理由：%(first)s"
+        ) % {
+            "count": len(warnings),
+            "first": describe(warnings[0]),
+        }
+    return ""
+
+
+def describe(finding) -> str:
+    text = f"{finding.location}：{finding.message}（{finding.text}）"
+    if finding.suggestion:
+        text += _("，建议：%(suggestion)s") % {"suggestion": finding.suggestion}
+    return text

@@ -1,11 +1,18 @@
-"""Back office of the machine pre-review (机器预审): the office edits the
-sensitive-expression and miswritten-word lists, each change kept as a
-revision in the entry's history."""
+"""Back office of the review: the machine pre-review (机器预审) word lists,
+which the office edits with history; the pre-review at submission; the
+reviewer's queue (待我审核)."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from gongkai.review import services
+from gongkai.review.admin_views import review_queue
 from gongkai.review.models import CommonMisspelling, SensitiveExpression
 
 
@@ -39,3 +46,56 @@ class CheckListViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CheckListViewSetGroup)
+
+
+def _refuse_submission_with_findings(request, page):
+    """After a save with "submit for review": run the machine pre-review on
+    what was submitted and take the submission back if it must not go on.
+    The draft itself is kept; the editor sees every finding."""
+    if "action-submit" not in request.POST:
+        return None
+    item = page.specific
+    if not hasattr(item, "body_text"):
+        return None
+    item = item.get_latest_revision_as_object()
+    findings = services.precheck_findings(item=item)
+    problem = services.precheck_problem(item=item, findings=findings)
+    if not problem:
+        return None
+    state = page.current_workflow_state
+    if state is not None:
+        state.cancel(user=request.user)
+    messages.error(request, problem)
+    for finding in findings[:20]:
+        messages.warning(request, services.describe(finding))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("after_edit_page")
+def precheck_after_edit(request, page):
+    return _refuse_submission_with_findings(request, page)
+
+
+@hooks.register("after_create_page")
+def precheck_after_create(request, page):
+    return _refuse_submission_with_findings(request, page)
+
+
+@hooks.register("register_admin_urls")
+def register_review_queue_url():
+    return [path("review-queue/", review_queue, name="review_queue")]
+
+
+class ReviewQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return (
+            request.user.is_superuser
+            or request.user.groups.filter(name__regex=r"·(初审|复审|终审)$").exists()
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_queue_menu_item():
+    return ReviewQueueMenuItem(
+        _("待我审核"), reverse("review_queue"), icon_name="tasks", order=150
+    )

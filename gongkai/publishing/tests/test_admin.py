@@ -74,6 +74,7 @@ def test_editor_drafts_an_item_and_submits_it_for_review(client, agency, columns
                 "topic": "land_energy",
                 "genre": "announcement",
                 "validity": "valid",
+                "summary": "拟征收土地公告",
                 "body": streamfield(
                     [("text", rich_text("<p>拟征收东高村集体土地。</p>"))]
                 ),

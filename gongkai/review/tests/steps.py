@@ -7,7 +7,7 @@ from gongkai.publishing.models import GovernmentInformationPage
 
 def submit(team, title="凤凰镇征收土地预公告"):
     item = GovernmentInformationPage(
-        title=title, slug=f"draft-{GovernmentInformationPage.objects.count()}", live=False, written_on=date(2026, 3, 2),
+        title=title, slug=f"draft-{GovernmentInformationPage.objects.count()}", live=False, written_on=date(2026, 3, 2), summary="演示摘要。",
         department=team["department"], owner=team["author"],
     )  # fmt: skip
     team["land"].add_child(instance=item)

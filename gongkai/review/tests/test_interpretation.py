@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def draft(team, column, title, **fields):
     item = GovernmentInformationPage(
         title=title, slug=f"d{GovernmentInformationPage.objects.count()}", live=False,
-        written_on=date(2026, 3, 2), department=team["department"], owner=team["author"], **fields,
+        written_on=date(2026, 3, 2), summary="演示摘要。", department=team["department"], owner=team["author"], **fields,
     )  # fmt: skip
     column.add_child(instance=item)
     item.save_revision(user=team["author"])
