@@ -56,6 +56,7 @@ migrations: install
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/checks.py
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR)
