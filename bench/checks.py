@@ -74,16 +74,10 @@ def document_text(characters: int, rng: random.Random) -> str:
 
 
 def pdf_document(pages: int, rng: random.Random) -> bytes:
-    """A valid PDF of ``pages`` full pages of text, written by hand."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        (
-            "<< /Type /Pages /Kids ["
-            + " ".join(f"{4 + 2 * number} 0 R" for number in range(pages))
-            + f"] /Count {pages} >>"
-        ).encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+    """A valid PDF of ``pages`` full pages of text, ID-like numbers among them."""
+    from gongkai.review.tests.documents import make_pdf
+
+    texts = []
     for number in range(pages):
         lines = []
         for line_number in range(PDF_LINES_PER_PAGE):
@@ -91,33 +85,8 @@ def pdf_document(pages: int, rng: random.Random) -> bytes:
             if line_number == 7 and number % 10 == 0:
                 words += f" shen fen zheng {id_number(rng)}"
             lines.append(f"{line_number + 1}. {words}")
-        content = (
-            "BT /F1 9 Tf 15 TL 40 800 Td "
-            + " ".join(f"({line}) '" for line in lines)
-            + " ET"
-        ).encode("latin-1")
-        objects.append(
-            (
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * number} 0 R >>"
-            ).encode()
-        )
-        objects.append(
-            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
-        )
-    output = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(output))
-        output += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(output)
-    output += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    output += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    output += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(output)
+        texts.append(lines)
+    return make_pdf(texts)
 
 
 def check_item_equivalent(*, title, summary, body, body_html, pdf, lists):
