@@ -29,7 +29,15 @@ class ReviewTask(AbstractGroupApprovalTask):
         verbose_name = _("三审审核环节")
         verbose_name_plural = _("三审审核环节")
 
-    def refusal_for(self, task_state: TaskState, user) -> str:
+    def refusal_for(
+        self, task_state: TaskState, user, *, approving: bool = True
+    ) -> str:
+        """Why ``user`` may not decide (``approving=False``: who they are) or
+        may not approve (also: what the content is), or "".
+
+        Only approval looks at the content (机器预审, 三同步), which costs a
+        full pre-review; listing queues and buttons never does.
+        """
         # Imported here: selectors read publishing models, which load after
         # Wagtail's task models.
         from gongkai.review import selectors, services
@@ -57,6 +65,16 @@ class ReviewTask(AbstractGroupApprovalTask):
             .exclude(finished_by__isnull=True)
             .values_list("finished_by_id", flat=True)
         )
+        identity = {
+            "level": self.level,
+            "reviewer_id": user.pk,
+            "reviewer_department_id": getattr(user, "department_id", None),
+            "author_ids": frozenset(author_ids),
+            "earlier_reviewer_ids": frozenset(earlier_reviewer_ids),
+            "drafting_department_id": getattr(content, "department_id", None),
+        }
+        if not approving:
+            return rules.reviewer_refusal(rules.ReviewContext(**identity))
         requires_interpretation = self.level == ReviewLevel.FINAL and getattr(
             content, "requires_interpretation", False
         )
@@ -80,12 +98,7 @@ class ReviewTask(AbstractGroupApprovalTask):
                 requires_interpretation=requires_interpretation,
                 has_reviewed_interpretation=requires_interpretation
                 and bool(selectors.reviewed_interpretations(content)),
-                level=self.level,
-                reviewer_id=user.pk,
-                reviewer_department_id=getattr(user, "department_id", None),
-                author_ids=frozenset(author_ids),
-                earlier_reviewer_ids=frozenset(earlier_reviewer_ids),
-                drafting_department_id=getattr(content, "department_id", None),
+                **identity,
             )
         )
 
@@ -97,7 +110,9 @@ class ReviewTask(AbstractGroupApprovalTask):
         if not super().get_actions(obj, user):
             return []
         task_state = self._current_task_state(obj)
-        if task_state is not None and self.refusal_for(task_state, user):
+        if task_state is not None and self.refusal_for(
+            task_state, user, approving=False
+        ):
             return []
         return [
             ("reject", _("退回修改"), True),
@@ -106,7 +121,7 @@ class ReviewTask(AbstractGroupApprovalTask):
         ]
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        reason = self.refusal_for(task_state, user)
+        reason = self.refusal_for(task_state, user, approving=action_name == "approve")
         if reason:
             raise PermissionDenied(reason)
         return super().on_action(task_state, user, action_name, **kwargs)
@@ -114,7 +129,11 @@ class ReviewTask(AbstractGroupApprovalTask):
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = super().get_task_states_user_can_moderate(user, **kwargs)
         # The queue shows only what this user may decide, oldest first.
-        allowed = [state.pk for state in states if not self.refusal_for(state, user)]
+        allowed = [
+            state.pk
+            for state in states
+            if not self.refusal_for(state, user, approving=False)
+        ]
         return TaskState.objects.filter(pk__in=allowed).order_by("started_at")
 
     @classmethod

@@ -31,7 +31,13 @@ class ReviewContext:
 
 
 def refusal(context: ReviewContext) -> str:
-    """Why the reviewer may not decide at this level, or "" when they may."""
+    """Why the reviewer may not approve at this level, or "" when they may."""
+    return reviewer_refusal(context) or approval_refusal(context)
+
+
+def reviewer_refusal(context: ReviewContext) -> str:
+    """Why this person may not decide at this level at all (neither approve
+    nor send back), or ""."""
     if context.reviewer_id in context.author_ids:
         return _("不能审核自己起草或提交的信息。")
     if context.reviewer_id in context.earlier_reviewer_ids:
@@ -42,6 +48,12 @@ def refusal(context: ReviewContext) -> str:
         and context.reviewer_department_id != context.drafting_department_id
     ):
         return _("初审应由起草科室的负责人进行。")
+    return ""
+
+
+def approval_refusal(context: ReviewContext) -> str:
+    """Why the content may not pass this level yet (it may still be sent
+    back), or ""."""
     if context.precheck_problem and context.level in (
         ReviewLevel.FIRST,
         ReviewLevel.FINAL,

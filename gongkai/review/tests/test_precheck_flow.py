@@ -100,6 +100,9 @@ def test_final_review_checks_again(team):
     decide(item, team["office"])
     with pytest.raises(PermissionDenied, match="机器预审发现"):
         decide(item, team["leader"])
+    # The leader can still send it back to the author.
+    decide(item, team["leader"], action="reject", comment="请删除身份证号")
+    assert item.current_workflow_state.status == "needs_changes"
 
 
 def test_a_warning_passes_with_a_written_reason(team):
