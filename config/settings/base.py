@@ -134,6 +134,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.core.audit.AuditContextMiddleware",
+    "gongkai.core.middleware.DomainErrorMessageMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -1,6 +1,5 @@
 """The review task of each level, as a Wagtail workflow task."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, RevisionMixin, TaskState
@@ -9,6 +8,7 @@ from gongkai.core.models import BaseModel
 from gongkai.review import rules
 from gongkai.review.checks.findings import Severity
 from gongkai.review.choices import ReviewLevel
+from gongkai.review.errors import ReviewRefusedError
 
 
 class ReviewTask(AbstractGroupApprovalTask):
@@ -123,7 +123,7 @@ class ReviewTask(AbstractGroupApprovalTask):
     def on_action(self, task_state, user, action_name, **kwargs):
         reason = self.refusal_for(task_state, user, approving=action_name == "approve")
         if reason:
-            raise PermissionDenied(reason)
+            raise ReviewRefusedError(reason)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

@@ -3,9 +3,9 @@
 from datetime import date
 
 import pytest
-from django.core.exceptions import PermissionDenied
 
 from gongkai.publishing.models import GovernmentInformationPage
+from gongkai.review.errors import ReviewRefusedError
 from gongkai.review.tests.steps import decide
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_normative_document_without_interpretation_cannot_pass_final_review(
 ):
     document = draft(team, normative, "临淄区征地补偿标准管理办法")
     review_through(document, team, ("head", "office"))
-    with pytest.raises(PermissionDenied, match="不解读不运转"):
+    with pytest.raises(ReviewRefusedError, match="不解读不运转"):
         decide(document, team["leader"])
     assert not document.live
 
@@ -59,7 +59,7 @@ def test_document_marked_as_affecting_rights_needs_an_interpretation_too(team):
         team, team["land"], "征地补偿标准调整通知", affects_public_rights=True
     )
     review_through(document, team, ("head", "office"))
-    with pytest.raises(PermissionDenied, match="不解读不运转"):
+    with pytest.raises(ReviewRefusedError, match="不解读不运转"):
         decide(document, team["leader"])
 
 
@@ -116,7 +116,7 @@ def test_late_interpretation_needs_a_reason_and_is_reported(
             interprets=document,
         )
         review_through(late, team, ("head", "office"))
-        with pytest.raises(PermissionDenied, match="晚于原文件发布"):
+        with pytest.raises(ReviewRefusedError, match="晚于原文件发布"):
             decide(late, team["leader"])
         late.late_interpretation_reason = "图解需经专家审定，晚于文件发布。"
         late.save_revision(user=team["author"])

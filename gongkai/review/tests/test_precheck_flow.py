@@ -3,7 +3,6 @@
 from io import BytesIO
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from docx import Document
 from wagtail.test.utils.form_data import (
@@ -16,6 +15,7 @@ from wagtail.test.utils.form_data import (
 from gongkai.publishing.models import GovernmentInformationPage
 from gongkai.publishing.services import AttachmentFile, store_attachment
 from gongkai.review.checks.personal_data import id_check_character
+from gongkai.review.errors import ReviewRefusedError
 from gongkai.review.tests.steps import decide, submit
 
 ID_NUMBER = "37030519800101123" + id_check_character("37030519800101123")
@@ -98,7 +98,7 @@ def test_final_review_checks_again(team):
     draft.summary = f"请被征收户张某（身份证号{ID_NUMBER}）前来办理。"
     draft.save_revision(user=team["author"])
     decide(item, team["office"])
-    with pytest.raises(PermissionDenied, match="机器预审发现"):
+    with pytest.raises(ReviewRefusedError, match="机器预审发现"):
         decide(item, team["leader"])
     # The leader can still send it back to the author.
     decide(item, team["leader"], action="reject", comment="请删除身份证号")
@@ -110,7 +110,7 @@ def test_a_warning_passes_with_a_written_reason(team):
     draft = item.get_latest_revision_as_object()
     draft.summary = ""
     draft.save_revision(user=team["author"])
-    with pytest.raises(PermissionDenied, match="说明理由"):
+    with pytest.raises(ReviewRefusedError, match="说明理由"):
         decide(item, team["head"])
     draft.precheck_reason = "本公告无需内容概述。"
     draft.save_revision(user=team["author"])
@@ -118,3 +118,27 @@ def test_a_warning_passes_with_a_written_reason(team):
     assert (
         item.current_workflow_state.current_task_state.task.specific.level == "second"
     )
+
+
+def test_a_refused_approval_in_the_admin_shows_the_reason(client, team):
+    item, _ = submit(team)
+    decide(item, team["head"])
+    draft = item.get_latest_revision_as_object()
+    draft.summary = f"请张某（身份证号{ID_NUMBER}）前来办理。"
+    draft.save_revision(user=team["author"])
+    decide(item, team["office"])
+    client.force_login(team["leader"])
+    task_state = item.current_workflow_state.current_task_state
+    edit_url = reverse("wagtailadmin_pages:edit", args=[item.pk])
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[item.pk, "approve", task_state.pk],
+        ),
+        HTTP_REFERER=f"http://testserver{edit_url}",
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "机器预审发现" in response.content.decode()
+    item.refresh_from_db()
+    assert not item.live

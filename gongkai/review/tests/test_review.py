@@ -3,12 +3,12 @@
 from datetime import date
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from wagtail.models import WorkflowState
 
 from gongkai.accounts.models import User
 from gongkai.review import services
 from gongkai.review.choices import ReviewLevel
+from gongkai.review.errors import ReviewRefusedError
 from gongkai.review.rules import ReviewContext, refusal
 from gongkai.review.tests.steps import decide, submit
 
@@ -45,7 +45,7 @@ def test_reviewer_cannot_approve_their_own_item(team):
     item, _ = submit(team)
     task = item.current_workflow_state.current_task_state.task.specific
     assert task.get_actions(item, team["author"]) == []
-    with pytest.raises(PermissionDenied, match="不能审核自己"):
+    with pytest.raises(ReviewRefusedError, match="不能审核自己"):
         decide(item, team["author"])
     assert item.current_workflow_state.current_task_state.task.specific.level == "first"
 
@@ -53,7 +53,7 @@ def test_reviewer_cannot_approve_their_own_item(team):
 def test_one_person_cannot_review_at_two_levels(team):
     item, _ = submit(team)
     decide(item, team["head"])
-    with pytest.raises(PermissionDenied, match="两个审核层级"):
+    with pytest.raises(ReviewRefusedError, match="两个审核层级"):
         decide(item, team["head"])
     decide(item, team["office"])
     assert item.current_workflow_state.current_task_state.task.specific.level == "final"
@@ -63,7 +63,7 @@ def test_first_review_belongs_to_the_drafting_department(team, agency):
     outsider = User.objects.create_user("outsider", password="a-long-password-1")
     services.appoint_reviewer(agency=agency, user=outsider, level=ReviewLevel.FIRST)
     item, _ = submit(team)
-    with pytest.raises(PermissionDenied, match="起草科室"):
+    with pytest.raises(ReviewRefusedError, match="起草科室"):
         decide(item, outsider)
 
 
