@@ -60,6 +60,10 @@ def timeliness_report(request):
             ],
             "today": today,
             "late_interpretations": late,
+            "departments": agency.departments.all()
+            if agency and can_read_audit_log(request.user)
+            else [],
+            "department_id": department_id or "",
             "interpretation_limit": settings.INTERPRETATION_MAX_DELAY_WORKING_DAYS,
         },
     )

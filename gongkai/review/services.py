@@ -88,3 +88,19 @@ def describe(finding) -> str:
     if finding.suggestion:
         text += _("，建议：%(suggestion)s") % {"suggestion": finding.suggestion}
     return text
+
+
+def checked_texts(*, item) -> dict[str, str]:
+    """The texts the pre-review reads, by the location its findings name."""
+    from gongkai.review.checks.run import attachment_location
+
+    texts = {
+        _("标题"): item.title,
+        _("内容概述"): item.summary,
+        _("正文"): item.body_text,
+    }
+    for attachment in item.attachments.all():
+        document = attachment.document
+        name = document.filename if document.file else document.title
+        texts[attachment_location(name)] = document.extracted_text
+    return texts

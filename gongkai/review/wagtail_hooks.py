@@ -7,12 +7,15 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from gongkai.publishing.models import GovernmentInformationPage
 from gongkai.review import services
-from gongkai.review.admin_views import review_queue
+from gongkai.review.admin_views import precheck_report, review_queue
 from gongkai.review.models import CommonMisspelling, SensitiveExpression
 
 
@@ -65,7 +68,15 @@ def _refuse_submission_with_findings(request, page):
     state = page.current_workflow_state
     if state is not None:
         state.cancel(user=request.user)
-    messages.error(request, problem)
+    wagtail_messages.error(
+        request,
+        problem,
+        buttons=[
+            wagtail_messages.button(
+                reverse("review_precheck_report", args=[page.pk]), _("查看预审结果")
+            )
+        ],
+    )
     for finding in findings[:20]:
         messages.warning(request, services.describe(finding))
     return redirect("wagtailadmin_pages:edit", page.pk)
@@ -82,8 +93,32 @@ def precheck_after_create(request, page):
 
 
 @hooks.register("register_admin_urls")
-def register_review_queue_url():
-    return [path("review-queue/", review_queue, name="review_queue")]
+def register_review_urls():
+    return [
+        path("review-queue/", review_queue, name="review_queue"),
+        path(
+            "items/<int:page_id>/precheck/",
+            precheck_report,
+            name="review_precheck_report",
+        ),
+    ]
+
+
+class PrecheckButton(PageMenuItem):
+    label = _("机器预审")
+    icon_name = "search"
+    url_name = "review_precheck_report"
+
+    def is_shown(self, user):
+        return (
+            isinstance(self.page.specific, GovernmentInformationPage)
+            and self.page.permissions_for_user(user).can_edit()
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def precheck_button(page, user, view_name, next_url=None):
+    yield PrecheckButton(page=page, priority=62)
 
 
 class ReviewQueueMenuItem(MenuItem):

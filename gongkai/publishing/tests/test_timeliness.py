@@ -82,3 +82,22 @@ def test_office_reads_and_exports_the_report(client, agency, columns):
     response = client.get(reverse("publishing_timeliness"), {"export": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     assert "超期发布" in response.content.decode("utf-8-sig")
+
+
+def test_report_filters_by_department(client, agency, columns):
+    from gongkai.accounts import services as account_services
+
+    farmland = account_services.create_department(agency=agency, name="耕保科")
+    legal = account_services.create_department(agency=agency, name="法规科")
+    column = columns["法定主动公开内容/政策文件/其他文件"]
+    publish(column, title="耕保科的通知", department=farmland)
+    publish(column, title="法规科的通知", department=legal)
+    client.force_login(
+        User.objects.create_superuser("boss", password="a-long-password-1")
+    )
+    html = client.get(
+        reverse("publishing_timeliness"), {"department": farmland.pk}
+    ).content.decode()
+    assert "耕保科的通知" in html
+    assert "法规科的通知" not in html
+    assert f'<option value="{farmland.pk}" selected>耕保科</option>' in html

@@ -142,3 +142,17 @@ def test_a_refused_approval_in_the_admin_shows_the_reason(client, team):
     assert "机器预审发现" in response.content.decode()
     item.refresh_from_db()
     assert not item.live
+
+
+def test_precheck_report_marks_the_offending_text_in_context(client, team):
+    item, _ = submit(team)
+    draft = item.get_latest_revision_as_object()
+    draft.summary = f"请被征收户张某（身份证号{ID_NUMBER}）前来办理。"
+    draft.save_revision(user=team["author"])
+    client.force_login(team["author"])
+    html = client.get(
+        reverse("review_precheck_report", args=[item.pk])
+    ).content.decode()
+    assert f"身份证号<mark>{ID_NUMBER}</mark>）前来办理" in html
+    assert "370305********" in html
+    assert "机器预审发现 1 处错误" in html
