@@ -18,6 +18,7 @@ from gongkai.catalog.choices import Genre, Topic, Validity
 from gongkai.core.html import html_to_text
 from gongkai.core.models import BaseModel
 from gongkai.publishing.blocks import BodyBlock
+from gongkai.publishing.panels import ItemNoticesPanel
 from gongkai.publishing.validators import validate_document_number
 
 ITEMS_PER_PAGE = 20
@@ -256,6 +257,7 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         index.FilterField("validity"),
     ]
     content_panels = [
+        ItemNoticesPanel(heading=_("机器预审")),
         *Page.content_panels,
         MultiFieldPanel(
             [

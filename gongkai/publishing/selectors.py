@@ -60,6 +60,26 @@ def item_attachments(*, item: GovernmentInformationPage) -> list[ItemAttachment]
     return list(item.attachments.select_related("document").order_by("sort_order"))
 
 
+def document_is_public(*, document) -> bool:
+    """Whether the public may download ``document``: it is an attachment
+    of a live item, or a live page's content refers to it. A file uploaded
+    for a draft under review may hold what the pre-review is there to stop
+    (personal data), so it stays private until its item goes live."""
+    from wagtail.models import ReferenceIndex
+
+    if ItemAttachment.objects.filter(document=document, item__live=True).exists():
+        return True
+    page_ids = [
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(document)
+        .filter(
+            base_content_type__model="page", base_content_type__app_label="wagtailcore"
+        )
+        .values_list("object_id", flat=True)
+    ]
+    return Page.objects.filter(pk__in=page_ids, live=True).exists()
+
+
 def item_interpretations(
     *, item: GovernmentInformationPage
 ) -> list[GovernmentInformationPage]:

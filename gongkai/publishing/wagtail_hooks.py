@@ -1,6 +1,7 @@
 """Back-office screens of proactive disclosure."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from gongkai.accounts.selectors import can_read_audit_log
+from gongkai.publishing import selectors
 from gongkai.publishing.admin_views import timeliness_report, withdraw_item
 from gongkai.publishing.models import GovernmentInformationPage
 
@@ -63,6 +65,16 @@ def keep_published_items_in_bulk(request, action_type, objects, action_class_ins
     ):
         messages.error(request, _("已发布过的信息不能删除，请使用“撤稿”。"))
         return redirect("wagtailadmin_explore_root")
+    return None
+
+
+@hooks.register("before_serve_document")
+def keep_unpublished_attachments_private(document, request):
+    """Staff may open any file; the public only those of live items."""
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not selectors.document_is_public(document=document):
+        raise Http404
     return None
 
 

@@ -1,13 +1,20 @@
-"""Setting up the three-level review for an agency (idempotent), and the
-machine pre-review (机器预审) verdict on an item."""
+"""Setting up the three-level review for an agency (idempotent), the
+machine pre-review (机器预审) verdict on an item, and one-click masking of
+the personal data it finds."""
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
 from gongkai.accounts.models import Agency, User
+from gongkai.review.checks.findings import FindingKind
 from gongkai.review.choices import ReviewLevel
 from gongkai.review.models import ReviewTask
 
@@ -52,12 +59,19 @@ def appoint_reviewer(
     user.groups.add(reviewer_group(agency=agency, level=level))
 
 
-def precheck_findings(*, item) -> list:
+def precheck_findings(*, item, check_external: bool | None = None) -> list:
     """Every machine pre-review finding of ``item`` (the version under
-    review), with the office's current word lists."""
+    review), with the office's current word lists; external links are
+    looked up as the ``USE_EXTERNAL_LINK_CHECK`` setting says unless
+    ``check_external`` is given."""
     from gongkai.review.checks.run import check_item, current_lists
 
-    return check_item(item=item, lists=current_lists(), today=timezone.localdate())
+    return check_item(
+        item=item,
+        lists=current_lists(),
+        today=timezone.localdate(),
+        check_external=check_external,
+    )
 
 
 def precheck_problem(*, item, findings: list | None = None) -> str:
@@ -104,3 +118,88 @@ def checked_texts(*, item) -> dict[str, str]:
         name = document.filename if document.file else document.title
         texts[attachment_location(name)] = document.extracted_text
     return texts
+
+
+# The findings one-click masking removes.
+MASKABLE_KINDS = frozenset(
+    {FindingKind.PERSONAL_ID, FindingKind.MOBILE, FindingKind.BANK_CARD}
+)
+
+
+@dataclass
+class MaskingReport:
+    """What one-click masking changed (the locations, in the pre-review's
+    names) and which attachments the editor must replace by hand."""
+
+    masked: list[str] = field(default_factory=list)
+    not_maskable: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.masked)
+
+
+@transaction.atomic
+def mask_personal_data(*, item, actor: User) -> MaskingReport:
+    """Mask the personal data the pre-review blocks (identity and card
+    numbers, mobiles that are not a published contact number) in the
+    latest version of ``item``: title, summary, body and DOCX/XLSX
+    attachments, which are replaced by masked copies. Saves a new draft
+    revision, logged as 一键脱敏; the item's review is not bypassed."""
+    from gongkai.publishing.services import AttachmentFile, store_attachment
+    from gongkai.review.checks.run import attachment_location
+    from gongkai.review.masking import (
+        CannotMaskFile,
+        mask_file,
+        mask_personal_text,
+        mask_stream_data,
+        masked_hits,
+    )
+
+    draft = item.get_latest_revision_as_object()
+    report = MaskingReport()
+    for name, label in (("title", _("标题")), ("summary", _("内容概述"))):
+        value = getattr(draft, name)
+        masked = mask_personal_text(value)
+        if masked != value:
+            setattr(draft, name, masked)
+            report.masked.append(label)
+    raw_body = list(draft.body.raw_data)
+    masked_body = mask_stream_data(raw_body)
+    if masked_body != raw_body:
+        draft.body = masked_body
+        report.masked.append(_("正文"))
+    for attachment in draft.attachments.all():
+        document = attachment.document
+        if not masked_hits(document.extracted_text or ""):
+            continue
+        name = PurePath(document.file.name).name if document.file else document.title
+        location = attachment_location(document.filename or name)
+        try:
+            with document.open_file() as handle:
+                masked = mask_file(name=name, data=handle.read())
+        except (CannotMaskFile, OSError):
+            report.not_maskable.append(location)
+            continue
+        if masked is None:
+            report.not_maskable.append(location)
+            continue
+        try:
+            copy = store_attachment(
+                file=AttachmentFile(name=name, data=masked, title=document.title),
+                actor=actor,
+            )
+        except ValidationError:
+            report.not_maskable.append(location)
+            continue
+        attachment.document = copy
+        report.masked.append(location)
+    if report.changed:
+        draft.save_revision(user=actor, log_action=True)
+        log(
+            instance=item,
+            action="review.masked",
+            user=actor,
+            data={"masked": report.masked, "not_maskable": report.not_maskable},
+        )
+    return report

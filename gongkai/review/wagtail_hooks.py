@@ -4,7 +4,9 @@ reviewer's queue (待我审核)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages as wagtail_messages
@@ -15,7 +17,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from gongkai.publishing.models import GovernmentInformationPage
 from gongkai.review import services
-from gongkai.review.admin_views import precheck_report, review_queue
+from gongkai.review.admin_views import (
+    editor_findings,
+    mask_personal_data,
+    precheck_report,
+    review_queue,
+)
 from gongkai.review.models import CommonMisspelling, SensitiveExpression
 
 
@@ -92,6 +99,25 @@ def precheck_after_create(request, page):
     return _refuse_submission_with_findings(request, page)
 
 
+@hooks.register("item_editor_notices")
+def precheck_notice(*, item, request):
+    return editor_findings(item=item, request=request)
+
+
+@hooks.register("insert_editor_js")
+def precheck_editor_js():
+    return format_html(
+        '<script src="{}" defer></script>', static("review/editor-findings.js")
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def precheck_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("review/editor-findings.css")
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_review_urls():
     return [
@@ -101,7 +127,17 @@ def register_review_urls():
             precheck_report,
             name="review_precheck_report",
         ),
+        path(
+            "items/<int:page_id>/mask/",
+            mask_personal_data,
+            name="review_mask_personal_data",
+        ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    actions.register_action("review.masked", _("一键脱敏"), _("一键脱敏"))
 
 
 class PrecheckButton(PageMenuItem):

@@ -64,3 +64,24 @@ def test_zip_bomb_is_refused():
         archive.writestr("word/document.xml", "0" * (101 * 1024 * 1024))
     with pytest.raises(ValidationError, match="结构异常"):
         check_upload(name="炸弹.docx", data=buffer.getvalue())
+
+
+def test_attachments_of_unpublished_items_are_not_public(client, columns):
+    from wagtail.models import Page
+
+    from gongkai.accounts.models import User
+    from gongkai.publishing.services import AttachmentFile
+    from gongkai.publishing.tests.factories import publish
+
+    item = publish(
+        columns["法定主动公开内容/重点领域信息公开/征地信息"],
+        attachments=[AttachmentFile(name="名单.docx", data=docx_bytes())],
+    )
+    document = item.attachments.get().document
+    assert client.get(document.url).status_code == 200
+
+    Page.objects.filter(pk=item.pk).update(live=False)  # a draft under review
+    assert client.get(document.url).status_code == 404
+    staff = User.objects.create_superuser("staff", password="a-long-password-1")
+    client.force_login(staff)
+    assert client.get(document.url).status_code == 200
