@@ -22,6 +22,8 @@ class ColumnSpec:
     # 三同步: documents here are released only with their 政策解读 (work
     # plan task 9: 行政规范性文件 are always interpreted).
     requires_interpretation: bool = False
+    # Where the agency's 政策解读 go (drafted from their document).
+    holds_interpretations: bool = False
     children: tuple["ColumnSpec", ...] = field(default_factory=tuple)
 
 
@@ -63,6 +65,7 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
                 "interpretations",
                 "政策文件的解读材料，与原文件双向关联。",
                 departments=("法规科",),
+                holds_interpretations=True,
             ),
             ColumnSpec(
                 "规划信息",

@@ -6,6 +6,7 @@ import csv
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -124,4 +125,28 @@ def withdraw_item(request, page_id: int):
             return redirect("wagtailadmin_explore", item.get_parent().pk)
     return TemplateResponse(
         request, "publishing/admin/withdraw_item.html", {"item": item, "form": form}
+    )
+
+
+def draft_interpretation(request, page_id: int):
+    """起草政策解读: open the item's interpretation, or (on confirmation)
+    create a linked draft of one in the interpretation column."""
+    item = get_object_or_404(GovernmentInformationPage, pk=page_id)
+    if not item.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    existing = item.interpretations.order_by("pk").first()
+    if existing is not None:
+        return redirect("wagtailadmin_pages:edit", existing.pk)
+    if request.method == "POST":
+        try:
+            interpretation = services.draft_interpretation(
+                item=item, actor=request.user
+            )
+        except DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("已新建解读草稿，请填写解读内容后提交审核。"))
+            return redirect("wagtailadmin_pages:edit", interpretation.pk)
+    return TemplateResponse(
+        request, "publishing/admin/draft_interpretation.html", {"item": item}
     )

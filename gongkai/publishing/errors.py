@@ -5,3 +5,7 @@ from gongkai.core.errors import DomainError
 
 class WithdrawalRefusedError(DomainError):
     """A withdrawal (撤稿) was not allowed."""
+
+
+class InterpretationRefusedError(DomainError):
+    """An interpretation cannot be drafted for this item by this person."""

@@ -133,12 +133,18 @@ class ColumnPage(AgencyPageMixin, RoutablePageMixin, Page):
         default=False,
         help_text=_("本栏目的信息必须与其政策解读同步审核、同步发布（三同步）。"),
     )
+    holds_interpretations = models.BooleanField(
+        _("政策解读栏目"),
+        default=False,
+        help_text=_("从政策文件起草的政策解读放在本栏目。"),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("description"),
         FieldPanel("update_interval_days"),
         FieldPanel("requires_interpretation"),
+        FieldPanel("holds_interpretations"),
     ]
     subpage_types = ["publishing.ColumnPage", "publishing.GovernmentInformationPage"]
     parent_page_types = ["publishing.PortalHomePage", "publishing.ColumnPage"]

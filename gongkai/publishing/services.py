@@ -19,7 +19,10 @@ from gongkai.accounts.models import Agency, Department, User
 from gongkai.catalog.choices import Genre, Topic, Validity
 from gongkai.catalog.columns import ROOT_SLUG, ROOT_TITLE, STANDARD_COLUMNS, ColumnSpec
 from gongkai.core.html import sanitize_html
-from gongkai.publishing.errors import WithdrawalRefusedError
+from gongkai.publishing.errors import (
+    InterpretationRefusedError,
+    WithdrawalRefusedError,
+)
 from gongkai.publishing.extraction import extract_text
 from gongkai.publishing.models import (
     Attachment,
@@ -113,6 +116,7 @@ def _ensure_column(*, parent: Page, spec: ColumnSpec) -> ColumnPage:
         description=spec.description,
         update_interval_days=spec.update_interval_days,
         requires_interpretation=spec.requires_interpretation,
+        holds_interpretations=spec.holds_interpretations,
     )
     parent.add_child(instance=column)
     column.save_revision().publish()
@@ -300,3 +304,44 @@ def withdraw_item(
         data={"reason": reason},
     )
     return item
+
+
+@transaction.atomic
+def draft_interpretation(
+    *, item: GovernmentInformationPage, actor: User
+) -> GovernmentInformationPage:
+    """A draft 政策解读 of ``item`` in the agency's interpretation column,
+    already linked to it, for ``actor`` to write and submit for review; the
+    existing interpretation when the item has one. Raises
+    InterpretationRefusedError."""
+    existing = item.interpretations.order_by("pk").first()
+    if existing is not None:
+        return existing
+    column = (
+        ColumnPage.objects.filter(agency=item.agency, holds_interpretations=True)
+        .order_by("path")
+        .first()
+    )
+    if column is None:
+        raise InterpretationRefusedError(
+            _("本机关尚未设置政策解读栏目，请在栏目设置中勾选“政策解读栏目”。")
+        )
+    if not column.permissions_for_user(actor).can_add_subpage():
+        raise InterpretationRefusedError(
+            _("您没有在“%(column)s”栏目中起草信息的权限。") % {"column": column.title}
+        )
+    interpretation = GovernmentInformationPage(
+        title=_("《%(title)s》政策解读") % {"title": item.title},
+        slug=f"interpretation-{item.pk}-{secrets.token_hex(3)}",
+        live=False,
+        owner=actor,
+        interprets=item,
+        genre=Genre.INTERPRETATION,
+        topic=item.topic,
+        department=item.department,
+        written_on=timezone.localdate(),
+        summary=_("对《%(title)s》的解读。") % {"title": item.title},
+    )
+    column.add_child(instance=interpretation)
+    interpretation.save_revision(user=actor, log_action=True)
+    return interpretation

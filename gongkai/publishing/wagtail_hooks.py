@@ -11,7 +11,11 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from gongkai.accounts.selectors import can_read_audit_log
 from gongkai.publishing import selectors
-from gongkai.publishing.admin_views import timeliness_report, withdraw_item
+from gongkai.publishing.admin_views import (
+    draft_interpretation,
+    timeliness_report,
+    withdraw_item,
+)
 from gongkai.publishing.models import GovernmentInformationPage
 
 
@@ -23,6 +27,11 @@ def register_publishing_urls():
             "items/<int:page_id>/withdraw/",
             withdraw_item,
             name="publishing_withdraw_item",
+        ),
+        path(
+            "items/<int:page_id>/interpretation/",
+            draft_interpretation,
+            name="publishing_draft_interpretation",
         ),
     ]
 
@@ -43,6 +52,26 @@ class WithdrawButton(PageMenuItem):
 @hooks.register("register_page_header_buttons")
 def withdraw_button(page, user, view_name, next_url=None):
     yield WithdrawButton(page=page, priority=61)
+
+
+class InterpretationButton(PageMenuItem):
+    label = _("政策解读")
+    icon_name = "doc-full"
+    url_name = "publishing_draft_interpretation"
+
+    def is_shown(self, user):
+        item = self.page.specific
+        return (
+            isinstance(item, GovernmentInformationPage)
+            and not item.is_interpretation
+            and item.requires_interpretation
+            and self.page.permissions_for_user(user).can_edit()
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def interpretation_button(page, user, view_name, next_url=None):
+    yield InterpretationButton(page=page, priority=60)
 
 
 def _ever_published(pages) -> bool:

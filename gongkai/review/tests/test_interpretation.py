@@ -130,3 +130,36 @@ def test_late_interpretation_needs_a_reason_and_is_reported(
     # 10/9 → 10/15: 10/10 (调休), 10/12, 10/13, 10/14, 10/15.
     assert "图解需经专家审定" in html
     assert "5（超过3个工作日）" in html
+
+
+def test_an_interpretation_is_drafted_from_its_document(client, team, normative):
+    from django.urls import reverse
+
+    document = draft(team, normative, "临淄区征地补偿标准管理办法")
+    client.force_login(team["author"])
+    edit_html = client.get(
+        reverse("wagtailadmin_pages:edit", args=[document.pk])
+    ).content.decode()
+    url = reverse("publishing_draft_interpretation", args=[document.pk])
+    assert url in edit_html  # the 政策解读 button in the page header
+
+    response = client.post(url)
+    interpretation = document.interpretations.get()
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[interpretation.pk])
+    assert interpretation.title == "《临淄区征地补偿标准管理办法》政策解读"
+    assert interpretation.get_parent().title == "政策解读"
+    assert interpretation.is_interpretation and not interpretation.live
+    # Asking again opens the same interpretation instead of a second one.
+    assert client.post(url).url == response.url
+    assert document.interpretations.count() == 1
+
+
+def test_no_interpretation_button_where_none_is_required(client, team):
+    from django.urls import reverse
+
+    item = draft(team, team["land"], "征地预公告")
+    client.force_login(team["author"])
+    html = client.get(
+        reverse("wagtailadmin_pages:edit", args=[item.pk])
+    ).content.decode()
+    assert reverse("publishing_draft_interpretation", args=[item.pk]) not in html
