@@ -1,9 +1,19 @@
-"""Project-wide fixtures: an agency with its portal and column tree."""
+"""Project-wide fixtures: an agency with its portal and column tree; the
+browser-test fixtures (Chromium through Playwright, a live server over a
+module's shared data) come from ``gongkai.core.tests.browser``."""
 
 import pytest
 
 from gongkai.accounts.models import Agency
 from gongkai.accounts.validators import credit_code_check_character
+from gongkai.core.tests.browser import (  # noqa: F401  (fixtures and hook)
+    browser_type_launch_args,
+    chromium,
+    in_browser,
+    module_db,
+    module_live_server,
+    pytest_runtest_setup,
+)
 
 
 def make_credit_code(body: str) -> str:

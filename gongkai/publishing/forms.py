@@ -1,7 +1,9 @@
-"""The back-office attachment form checks what is uploaded."""
+"""The back-office attachment form checks what is uploaded and keeps its
+text for search and the pre-review."""
 
 from wagtail.documents.forms import BaseDocumentForm
 
+from gongkai.publishing.extraction import extract_text
 from gongkai.publishing.uploads import check_upload
 
 
@@ -13,4 +15,5 @@ class AttachmentForm(BaseDocumentForm):
             data = file.read()
             file.seek(position)
             check_upload(name=file.name, data=data)
+            self.instance.extracted_text = extract_text(name=file.name, data=data).text
         return file

@@ -146,6 +146,7 @@ def mask_personal_data(*, item, actor: User) -> MaskingReport:
     latest version of ``item``: title, summary, body and DOCX/XLSX
     attachments, which are replaced by masked copies. Saves a new draft
     revision, logged as 一键脱敏; the item's review is not bypassed."""
+    from gongkai.publishing.extraction import extract_text
     from gongkai.publishing.services import AttachmentFile, store_attachment
     from gongkai.review.checks.run import attachment_location
     from gongkai.review.masking import (
@@ -171,16 +172,20 @@ def mask_personal_data(*, item, actor: User) -> MaskingReport:
         report.masked.append(_("正文"))
     for attachment in draft.attachments.all():
         document = attachment.document
-        if not masked_hits(document.extracted_text or ""):
-            continue
         name = PurePath(document.file.name).name if document.file else document.title
         location = attachment_location(document.filename or name)
         try:
             with document.open_file() as handle:
-                masked = mask_file(name=name, data=handle.read())
-        except (CannotMaskFile, OSError):
-            report.not_maskable.append(location)
+                data = handle.read()
+        except OSError:
+            continue  # the pre-review reports the missing file
+        text = document.extracted_text or extract_text(name=name, data=data).text
+        if not masked_hits(text):
             continue
+        try:
+            masked = mask_file(name=name, data=data)
+        except CannotMaskFile:
+            masked = None
         if masked is None:
             report.not_maskable.append(location)
             continue

@@ -85,3 +85,34 @@ def test_attachments_of_unpublished_items_are_not_public(client, columns):
     staff = User.objects.create_superuser("staff", password="a-long-password-1")
     client.force_login(staff)
     assert client.get(document.url).status_code == 200
+
+
+def test_files_uploaded_in_the_admin_are_checked_and_their_text_kept(client, db):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from docx import Document
+
+    from gongkai.accounts.models import User
+    from gongkai.publishing.models import Attachment
+
+    client.force_login(User.objects.create_superuser("staff", password="x" * 12))
+    document = Document()
+    document.add_paragraph("征收土地补偿登记表")
+    buffer = BytesIO()
+    document.save(buffer)
+    url = reverse("wagtaildocs:add")
+    response = client.post(
+        url,
+        {
+            "title": "登记表",
+            "file": SimpleUploadedFile("登记表.docx", buffer.getvalue()),
+        },
+    )
+    assert response.status_code == 302
+    assert "征收土地补偿登记表" in Attachment.objects.get().extracted_text
+
+    response = client.post(
+        url, {"title": "伪装", "file": SimpleUploadedFile("伪装.docx", b"%PDF-1.7")}
+    )
+    assert "内容与扩展名不符" in response.content.decode()
+    assert Attachment.objects.count() == 1
