@@ -10,6 +10,7 @@ from gongkai.core.tests.browser import (  # noqa: F401  (fixtures and hook)
     browser_type_launch_args,
     chromium,
     in_browser,
+    in_browser_writing,
     module_db,
     module_live_server,
     pytest_runtest_setup,

@@ -60,6 +60,7 @@ GONGKAI_APPS = [
 WAGTAIL_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "gongkai.accounts.apps.GongkaiUsersAppConfig",

@@ -18,6 +18,7 @@ from gongkai.catalog.choices import Genre, Topic, Validity
 from gongkai.core.html import html_to_text
 from gongkai.core.models import BaseModel
 from gongkai.publishing.blocks import BodyBlock
+from gongkai.publishing.page_forms import ItemForm
 from gongkai.publishing.panels import ItemNoticesPanel
 from gongkai.publishing.validators import validate_document_number
 
@@ -292,6 +293,7 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         FieldPanel("late_interpretation_reason"),
         FieldPanel("precheck_reason"),
     ]
+    base_form_class = ItemForm
     parent_page_types = ["publishing.ColumnPage"]
     subpage_types: list[str] = []
     # A copy is a new item: it gets its own 索引号 and needs its own 文号.

@@ -12,17 +12,21 @@ from gongkai.publishing.models import GovernmentInformationPage
 
 
 def has_passed_review(item: GovernmentInformationPage) -> bool:
-    """Whether the item's latest revision went through the whole 三审."""
+    """Whether the item's latest revision went through the whole 三审: its
+    last workflow was approved, and nothing was saved after the final
+    approval. (A reviewer who approves in the editor may save a revision
+    on the way, which is then the one approved.)"""
     latest = item.get_latest_revision()
     state = (
         WorkflowState.objects.for_instance(item).order_by("-created_at", "-pk").first()
     )
+    if not (state and latest and state.status == WorkflowState.STATUS_APPROVED):
+        return False
+    final = state.current_task_state
     return bool(
-        state
-        and latest
-        and state.status == WorkflowState.STATUS_APPROVED
-        and state.current_task_state is not None
-        and state.current_task_state.revision_id == latest.pk
+        final is not None
+        and final.finished_at is not None
+        and latest.created_at <= final.finished_at
     )
 
 

@@ -188,17 +188,10 @@ def module_live_server(request, module_db) -> Iterator:
         server.stop()
 
 
-@pytest.fixture
-def in_browser(chromium: BrowserThread, module_live_server) -> Iterator[Callable]:
-    """Run ``steps(page)`` in a fresh tab (own cookies and storage) on the
-    module's live server: ``in_browser(steps)``; ``page.goto("/search/")``
-    opens the server's /search/. The steps run in the browser thread: prepare
-    data in fixtures, not inside them.
-    """
-
+def _tab(chromium: BrowserThread, base_url: str) -> Iterator[Callable]:
     def open_tab():
         context = chromium.browser.new_context(
-            base_url=module_live_server.url,
+            base_url=base_url,
             locale="zh-CN",
             viewport={"width": 1280, "height": 800},
         )
@@ -206,5 +199,27 @@ def in_browser(chromium: BrowserThread, module_live_server) -> Iterator[Callable
         return context, context.new_page()
 
     context, page = chromium.run(open_tab)
-    yield lambda steps: chromium.run(steps, page)
-    chromium.run(context.close)
+    try:
+        yield lambda steps: chromium.run(steps, page)
+    finally:
+        chromium.run(context.close)
+
+
+@pytest.fixture
+def in_browser(chromium: BrowserThread, module_live_server) -> Iterator[Callable]:
+    """Run ``steps(page)`` in a fresh tab (own cookies and storage) on the
+    module's live server: ``in_browser(steps)``; ``page.goto("/search/")``
+    opens the server's /search/. The steps run in the browser thread: prepare
+    data in fixtures, not inside them.
+    """
+    yield from _tab(chromium, module_live_server.url)
+
+
+@pytest.fixture
+def in_browser_writing(chromium: BrowserThread, live_server) -> Iterator[Callable]:
+    """As ``in_browser``, for a test whose steps change data (staff at work
+    in the admin): the test is transactional (mark it ``django_db(
+    transaction=True, serialized_rollback=True)``), so that the live server
+    sees what the test committed and may write itself. Without that, the
+    test's own open transaction would hold SQLite's write lock."""
+    yield from _tab(chromium, live_server.url)

@@ -163,3 +163,23 @@ def test_no_interpretation_button_where_none_is_required(client, team):
         reverse("wagtailadmin_pages:edit", args=[item.pk])
     ).content.decode()
     assert reverse("publishing_draft_interpretation", args=[item.pk]) not in html
+
+
+def test_an_interpretation_changed_after_its_review_no_longer_counts(
+    team, normative, columns
+):
+    document = draft(team, normative, "临淄区征地补偿标准管理办法")
+    interpretation = draft(
+        team,
+        columns["法定主动公开内容/政策解读"],
+        "《临淄区征地补偿标准管理办法》政策解读",
+        interprets=document,
+    )
+    review_through(interpretation, team)
+    interpretation.refresh_from_db()
+    changed = interpretation.get_latest_revision_as_object()
+    changed.summary = "审核后又改动的解读。"
+    changed.save_revision(user=team["author"])
+    review_through(document, team, ("head", "office"))
+    with pytest.raises(ReviewRefusedError, match="不解读不运转"):
+        decide(document, team["leader"])

@@ -172,3 +172,23 @@ def test_the_editor_shows_the_findings_with_the_text_to_mark(client, team):
     assert f'[{{"text": "{ID_NUMBER}"}}]' in html  # for the editor's script
     assert "查看预审结果并一键脱敏" in html
     assert "review/editor-findings.js" in html
+
+
+def test_a_document_number_already_used_is_refused_on_the_form(client, team):
+    item, _ = submit(team)
+    GovernmentInformationPage.objects.filter(pk=item.pk).update(
+        document_number="临自然资发〔2026〕7号"
+    )
+    client.force_login(team["author"])
+    add_url = reverse(
+        "wagtailadmin_pages:add",
+        args=["publishing", "governmentinformationpage", team["land"].pk],
+    )
+    response = client.post(
+        add_url, form("另一份通知", document_number="临自然资发〔2026〕7号")
+    )
+    assert response.status_code == 200
+    assert "本机关已有使用该文号的信息（凤凰镇征收土地预公告）" in (
+        response.content.decode()
+    )
+    assert not GovernmentInformationPage.objects.filter(title="另一份通知").exists()
