@@ -58,9 +58,11 @@ def registration_list() -> bytes:
     document = Document()
     document.add_paragraph("集体土地征收补偿登记名单")
     table = document.add_table(rows=2, cols=3)
-    for cell, text in zip(table.rows[0].cells, ("姓名", "身份证号", "面积（亩）")):
+    for cell, text in zip(
+        table.rows[0].cells, ("姓名", "身份证号", "面积（亩）"), strict=True
+    ):
         cell.text = text
-    for cell, text in zip(table.rows[1].cells, ("张某", ID_NUMBER, "1.2")):
+    for cell, text in zip(table.rows[1].cells, ("张某", ID_NUMBER, "1.2"), strict=True):
         cell.text = text
     buffer = BytesIO()
     document.save(buffer)
