@@ -114,3 +114,27 @@ def test_admin_page_search_answers(client, agency, columns):
     )
     response = client.get(reverse("wagtailadmin_pages:search"), {"q": "征地"})
     assert response.status_code == 200
+
+
+def test_every_script_and_style_of_the_item_editor_is_installed(
+    client, agency, columns
+):
+    """A block whose app is missing from INSTALLED_APPS (the table block)
+    leaves the editor's body field blank: every asset must be found."""
+    import re
+
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    land = columns["法定主动公开内容/重点领域信息公开/征地信息"]
+    client.force_login(editor_of(agency, land))
+    html = client.get(
+        reverse(
+            "wagtailadmin_pages:add",
+            args=["publishing", "governmentinformationpage", land.pk],
+        )
+    ).content.decode()
+    assets = set(re.findall(rf'(?:src|href)="{settings.STATIC_URL}([^"?]+)', html))
+    assert any(path.startswith("table_block/") for path in assets)
+    missing = sorted(path for path in assets if finders.find(path) is None)
+    assert missing == []
