@@ -35,6 +35,7 @@ WRONG_NUMBER = "临自然资规[2026]3号"
 RIGHT_NUMBER = "临自然资规〔2026〕3号"
 ID_NUMBER = "37030519800101123" + id_check_character("37030519800101123")
 MASKED_ID = "370305********" + ID_NUMBER[-4:]
+MISWRITTEN, CORRECTED = "再接再励", "再接再厉"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -86,12 +87,15 @@ def add_block(page, label: str) -> None:
     page.get_by_role("option", name=label, exact=True).click()
 
 
-def fill_rich_text(page, field_name: str, text: str) -> None:
+def fill_rich_text(page, field_name: str, text: str, *, replace=False) -> None:
     """Type into the Draftail editor of the field whose form name ends with
-    ``field_name``, and wait until the editor has written it to the form."""
+    ``field_name`` (over what it holds when ``replace``), and wait until the
+    editor has written it to the form."""
     field = page.locator(f"[data-contentpath=body] input[name$='{field_name}']")
     editor = field.locator("xpath=..").locator("[contenteditable=true]")
     editor.click()
+    if replace:
+        page.keyboard.press("Control+A")
     page.keyboard.type(text)
     expect(field).to_have_value(re.compile(re.escape(text)))
 
@@ -122,9 +126,7 @@ def draft_the_document(page, bureau: Bureau, attachment: bytes) -> None:
     page.fill("#id_keywords", "征地补偿,登记")
     page.fill("#id_summary", "规范集体土地征收补偿登记的程序和材料。")
     add_block(page, "正文")
-    fill_rich_text(
-        page, "body-0-value", "第一条 为规范集体土地征收补偿登记工作，制定本办法。"
-    )
+    fill_rich_text(page, "body-0-value", f"第一条 {MISWRITTEN}规范补偿登记工作。")
 
     page.click("#id_attachments-ADD")
     page.get_by_role("button", name="选择一个文档").click()
@@ -149,15 +151,27 @@ def draft_the_document(page, bureau: Bureau, attachment: bytes) -> None:
     page.fill("#id_document_number", RIGHT_NUMBER)
     submit_for_review(page)
 
-    # Saved as a draft, but the pre-review stops the submission: the ID
-    # number in the attachment is shown in context, masked form suggested.
+    # Saved as a draft, but the pre-review stops the submission: the
+    # miswritten word is marked inside the body's editor, the ID number in
+    # the attachment shown in context with its masked form.
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    expect(messages(page)).to_contain_text("机器预审发现 1 处错误")
+    expect(messages(page)).to_contain_text("机器预审发现 2 处错误")
     findings = page.locator(".gongkai-precheck")
     expect(findings).to_contain_text("补偿登记名单")
-    expect(findings.locator("mark")).to_have_text(ID_NUMBER)
+    expect(findings.locator("mark")).to_have_text([MISWRITTEN, ID_NUMBER])
     expect(findings).to_contain_text(MASKED_ID)
     expect(page.locator("#id_document_number")).to_have_value(RIGHT_NUMBER)
+    marked = "() => CSS.highlights.get('gongkai-precheck')?.size ?? 0"
+    page.wait_for_function(f"({marked})() > 0")
+
+    # The editor corrects the word and saves the draft.
+    fill_rich_text(
+        page, "body-0-value", f"第一条 {CORRECTED}规范补偿登记工作。", replace=True
+    )
+    page.locator("footer").get_by_role("button", name="保存草稿").click()
+    expect(messages(page)).to_contain_text(TITLE)
+    expect(findings.locator("mark")).to_have_text([ID_NUMBER])
+    assert page.evaluate(marked) == 0
 
     # One click masks the ID inside the DOCX into a new draft.
     findings.get_by_role("link", name="查看预审结果并一键脱敏").click()
