@@ -102,13 +102,17 @@ class Deadline:
 
     due_on: dt.date
     provisional: bool
+    # The years without a loaded arrangement that the count went through.
+    missing_years: tuple[int, ...] = ()
 
 
 class WorkingDayCalendar:
     """Which days are working days (工作日), and counting in them.
 
     ``overrides`` maps a day to whether it is a working day; it wins over
-    everything else. ``count_from_day_after_start`` is the counting convention
+    everything else. ``loaded_years`` are years whose State Council
+    arrangement was loaded as overrides (``load_holidays``): their other
+    days follow the week, without the fallback. ``count_from_day_after_start`` is the counting convention
     of domain-rules §5.5 (§7 item 1): when true (the default) the start date is
     day 0 and the first working day after it is day 1; when false the start
     date itself is day 1 if it is a working day.
@@ -118,9 +122,11 @@ class WorkingDayCalendar:
         self,
         overrides: Mapping[dt.date, bool] | None = None,
         *,
+        loaded_years: frozenset[int] | set[int] = frozenset(),
         count_from_day_after_start: bool = True,
     ) -> None:
         self.overrides: Mapping[dt.date, bool] = MappingProxyType(dict(overrides or {}))
+        self.loaded_years = frozenset(loaded_years)
         self.count_from_day_after_start = count_from_day_after_start
 
     def __repr__(self) -> str:
@@ -142,12 +148,18 @@ class WorkingDayCalendar:
         known = _package_is_workday(day)
         if known is not None:
             return known
+        if day.year in self.loaded_years:
+            return day.weekday() < 5
         return day.weekday() < 5 and day not in statutory_holidays(day.year)
 
     def is_provisional(self, day: dt.date) -> bool:
         """True when neither an override nor a loaded notice decides ``day``."""
         _check_date(day)
-        return day not in self.overrides and _package_is_workday(day) is None
+        return (
+            day not in self.overrides
+            and day.year not in self.loaded_years
+            and _package_is_workday(day) is None
+        )
 
     def deadline(self, start: dt.date, working_days: int) -> Deadline:
         """The ``working_days``-th working day counted from ``start``.
@@ -161,18 +173,22 @@ class WorkingDayCalendar:
         if working_days == 0:
             return Deadline(due_on=start, provisional=False)
         day, counted = start, 0
-        provisional = False
+        missing: set[int] = set()
         if not self.count_from_day_after_start:
             # Alternative convention: a working start date is day 1.
-            provisional = self.is_provisional(start)
+            if self.is_provisional(start):
+                missing.add(start.year)
             if self.is_working_day(start):
                 counted = 1
         while counted < working_days:
             day += _ONE_DAY
-            provisional = provisional or self.is_provisional(day)
+            if self.is_provisional(day):
+                missing.add(day.year)
             if self.is_working_day(day):
                 counted += 1
-        return Deadline(due_on=day, provisional=provisional)
+        return Deadline(
+            due_on=day, provisional=bool(missing), missing_years=tuple(sorted(missing))
+        )
 
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
         """The due date of ``deadline(start, n)``, without the provisional flag."""

@@ -44,3 +44,20 @@ class CalendarOverride(BaseModel):
     def __str__(self) -> str:
         kind = _("上班") if self.is_working_day else _("放假")
         return f"{self.day:%Y-%m-%d} {self.name}（{kind}）"
+
+
+class HolidayArrangement(BaseModel):
+    """A year whose State Council holiday arrangement (国务院办公厅关于某年部分
+    节假日安排的通知) is loaded as ``CalendarOverride`` days: its deadlines are
+    no longer provisional, and its days not overridden follow the week."""
+
+    year = models.PositiveSmallIntegerField(_("年份"), unique=True)
+    source = models.CharField(_("依据"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("节假日安排")
+        verbose_name_plural = _("节假日安排")
+
+    def __str__(self) -> str:
+        return str(self.year)

@@ -2,7 +2,7 @@
 overrides."""
 
 from gongkai.core.calendar import WorkingDayCalendar
-from gongkai.core.models import CalendarOverride
+from gongkai.core.models import CalendarOverride, HolidayArrangement
 
 
 def working_day_calendar(
@@ -15,5 +15,7 @@ def working_day_calendar(
     """
     overrides = dict(CalendarOverride.objects.values_list("day", "is_working_day"))
     return WorkingDayCalendar(
-        overrides, count_from_day_after_start=count_from_day_after_start
+        overrides,
+        loaded_years=set(HolidayArrangement.objects.values_list("year", flat=True)),
+        count_from_day_after_start=count_from_day_after_start,
     )

@@ -2,7 +2,9 @@
 tables of §5.3, overrides and the year-boundary fallback of §5.5."""
 
 import datetime as dt
+import json
 from datetime import date
+from io import StringIO
 
 import chinese_calendar
 import pytest
@@ -153,13 +155,13 @@ def test_override_wins_over_the_package_both_ways():
     ("start", "working_days", "expected"),
     [
         (date(2026, 12, 22), 7, Deadline(date(2026, 12, 31), provisional=False)),
-        (date(2026, 12, 23), 7, Deadline(date(2027, 1, 4), provisional=True)),
+        (date(2026, 12, 23), 7, Deadline(date(2027, 1, 4), True, (2027,))),
         (date(2026, 12, 3), 20, Deadline(date(2026, 12, 31), provisional=False)),
-        (date(2026, 12, 4), 20, Deadline(date(2027, 1, 4), provisional=True)),
+        (date(2026, 12, 4), 20, Deadline(date(2027, 1, 4), True, (2027,))),
         (date(2026, 11, 5), 40, Deadline(date(2026, 12, 31), provisional=False)),
-        (date(2026, 11, 6), 40, Deadline(date(2027, 1, 4), provisional=True)),
+        (date(2026, 11, 6), 40, Deadline(date(2027, 1, 4), True, (2027,))),
         # 12/18 (1) 12/21–25 12/28–31 (10) | 1/1 元旦 | 1/4–8 1/11–15 (20)
-        (date(2026, 12, 17), 20, Deadline(date(2027, 1, 15), provisional=True)),
+        (date(2026, 12, 17), 20, Deadline(date(2027, 1, 15), True, (2027,))),
     ],
 )
 def test_deadline_reaching_a_year_without_data_is_provisional(
@@ -170,7 +172,9 @@ def test_deadline_reaching_a_year_without_data_is_provisional(
 
 def test_year_without_data_skips_statutory_holidays_without_adjusted_days(calendar):
     # 2027 fallback: 除夕 Fri 2/5 to 初三 Mon 2/8; 2/1–2/4 (1–4), 2/9–2/11 (5–7).
-    assert calendar.deadline(date(2027, 1, 29), 7) == Deadline(date(2027, 2, 11), True)
+    assert calendar.deadline(date(2027, 1, 29), 7) == Deadline(
+        date(2027, 2, 11), True, (2027,)
+    )
     # … 2/12 (8), 2/15–19, 2/22–26 (18), 3/1, 3/2 (20).
     assert calendar.add_working_days(date(2027, 1, 29), 20) == date(2027, 3, 2)
     assert not calendar.is_working_day(date(2027, 1, 1))
@@ -306,3 +310,101 @@ def test_back_office_adds_an_override_with_a_history_entry(client, django_user_m
         object_id=str(override.pk), action="wagtail.create"
     ).exists()
     assert working_day_calendar().is_working_day(date(2027, 2, 20))
+
+
+# --- The commands: workdays add, load_holidays -------------------------------
+
+
+def workdays(*args) -> str:
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("workdays", *args, stdout=out)
+    return out.getvalue().strip()
+
+
+@pytest.mark.django_db
+def test_workdays_add_across_national_day_2026():
+    # 9/30 is day 0; 10/1–10/7 off, 10/8 (1), 10/9 (2), Sat 10/10 调休上班 (3).
+    assert workdays("add", "2026-09-30", "3") == "2026-10-10"
+    assert json.loads(workdays("add", "2026-09-30", "3", "--json")) == {
+        "date": "2026-10-10",
+        "provisional": False,
+        "missing_years": [],
+    }
+    # Spring Festival 2026: 2/15–2/23 off, Sat 2/14 and Sat 2/28 调休上班.
+    assert workdays("add", "2026-02-13", "1") == "2026-02-14"
+    assert workdays("add", "2026-02-14", "1") == "2026-02-24"
+
+
+@pytest.mark.django_db
+def test_workdays_add_into_a_year_not_loaded_is_provisional_until_it_is(tmp_path):
+    from django.core.management import call_command
+
+    assert json.loads(workdays("add", "2026-12-23", "7", "--json")) == {
+        "date": "2027-01-04",
+        "provisional": True,
+        "missing_years": [2027],
+    }
+    assert "暂定：2027年节假日安排尚未载入" in workdays("add", "2026-12-23", "7")
+
+    # A 2027 arrangement (made up for the test): 1/1 and Monday 1/4 off,
+    # Sunday 1/10 a 调休 working day.
+    arrangement = tmp_path / "2027.csv"
+    arrangement.write_text(
+        "date,kind\n2027-01-01,holiday\n2027-01-04,holiday\n2027-01-10,workday\n",
+        encoding="utf-8",
+    )
+    out = StringIO()
+    call_command("load_holidays", str(arrangement), "--source", "测试通知", stdout=out)
+    assert "已载入 2027 年节假日安排：放假 2 天，调休上班 1 天。" in out.getvalue()
+    assert json.loads(workdays("add", "2026-12-23", "7", "--json")) == {
+        "date": "2027-01-05",
+        "provisional": False,
+        "missing_years": [],
+    }
+    # Days the arrangement does not name follow the week, without fallback.
+    assert workdays("add", "2027-01-08", "1") == "2027-01-10"
+    assert workdays("add", "2027-06-08", "1") == "2027-06-09"  # 端午 not assumed
+
+
+@pytest.mark.django_db
+def test_load_holidays_reports_every_wrong_row_and_loads_nothing(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from gongkai.core.models import HolidayArrangement
+
+    arrangement = tmp_path / "2027.csv"
+    arrangement.write_text(
+        "date,kind\n2027-01-01,holiday\n2027/02/06,holiday\n2027-02-07,休息\n"
+        "2027-01-01,workday\n",
+        encoding="gb18030",
+    )
+    err = StringIO()
+    with pytest.raises(CommandError, match="有 3 行不正确，未载入任何日期"):
+        call_command("load_holidays", str(arrangement), stderr=err)
+    assert "第3行：日期“2027/02/06”应写作 YYYY-MM-DD。" in err.getvalue()
+    assert (
+        "第4行：类型“休息”应为 holiday（放假）或 workday（调休上班）。"
+        in err.getvalue()
+    )
+    assert "第5行：2027-01-01 与前面的行矛盾。" in err.getvalue()
+    assert not CalendarOverride.objects.exists()
+    assert not HolidayArrangement.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("add", "2026/10/01", "3"), "起始日期“2026/10/01”应写作 YYYY-MM-DD"),
+        (("add", "2026-10-01", "-1"), "工作日数“-1”应为非负整数"),
+        (("add", "2026-10-01", "三"), "工作日数“三”应为非负整数"),
+    ],
+)
+def test_workdays_refuses_bad_input_in_chinese(args, message):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=message):
+        workdays(*args)
