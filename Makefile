@@ -57,6 +57,7 @@ migrations: install
 bench: install
 	$(PY) bench/run.py
 	$(PY) bench/checks.py
+	$(PY) bench/deadlines.py
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR)

@@ -53,6 +53,7 @@ GONGKAI_APPS = [
     "gongkai.catalog",
     "gongkai.publishing",
     "gongkai.review",
+    "gongkai.applications",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",

@@ -77,8 +77,11 @@ def statutory_holidays(year: int) -> frozenset[dt.date]:
     return frozenset(days)
 
 
+@lru_cache(maxsize=8192)
 def _package_is_workday(day: dt.date) -> bool | None:
-    """chinesecalendar's answer, or None for a year outside its data."""
+    """chinesecalendar's answer, or None for a year outside its data
+    (remembered: the package takes tens of microseconds a day, and a
+    deadline looks at dozens of days)."""
     try:
         return chinese_calendar.is_workday(day)
     except NotImplementedError:
