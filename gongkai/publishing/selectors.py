@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from wagtail.models import Page
 
 from gongkai.accounts.models import Agency
+from gongkai.catalog.choices import Validity
 from gongkai.publishing.models import (
     ColumnPage,
     GovernmentInformationPage,
@@ -206,3 +207,46 @@ def late_interpretations(*, agency: Agency, limit: int) -> list[LateInterpretati
         )
         rows.append(LateInterpretation(interpretation, document, late, late > limit))
     return rows
+
+
+def proactive_disclosure_figures(*, agency: Agency, year: int) -> dict:
+    """Table 二 of the annual report (主动公开政府信息情况, 2021 format) as far
+    as the platform holds the facts: the 行政规范性文件 it published (items
+    in the columns that require an interpretation). Figures kept in other
+    systems (规章, 行政许可, 行政处罚, 行政强制, 行政事业性收费) are ``None``
+    until entered."""
+    from datetime import date
+
+    from django.db.models import Q
+
+    last = date(year, 12, 31)
+    columns = ColumnPage.objects.filter(agency=agency, requires_interpretation=True)
+    under = Q(pk__in=[])
+    for column in columns:
+        under |= Q(path__startswith=column.path, depth__gt=column.depth)
+    documents = GovernmentInformationPage.objects.filter(
+        under, agency=agency, first_published_at__isnull=False
+    )
+    ended = [Validity.EXPIRED, Validity.REPEALED]
+    normative = {
+        "本年制发件数": documents.filter(written_on__year=year).count(),
+        "本年废止件数": documents.filter(
+            validity__in=ended, validity_changed_on__year=year
+        ).count(),
+        "现行有效件数": documents.filter(written_on__lte=last)
+        .filter(
+            Q(validity=Validity.VALID)
+            | Q(validity__in=ended, validity_changed_on__gt=last)
+        )
+        .count(),
+    }
+    not_held = dict.fromkeys(("本年制发件数", "本年废止件数", "现行有效件数"))
+    return {
+        "第二十条第（一）项": {"规章": not_held, "行政规范性文件": normative},
+        "第二十条第（五）项": {"行政许可": {"本年处理决定数量": None}},
+        "第二十条第（六）项": {
+            "行政处罚": {"本年处理决定数量": None},
+            "行政强制": {"本年处理决定数量": None},
+        },
+        "第二十条第（八）项": {"行政事业性收费": {"本年收费金额（单位：万元）": None}},
+    }

@@ -104,9 +104,13 @@ def _xlsx_rows(*, path: Path) -> list[list[object]]:
 
 def map_headers(
     header_row: Sequence[object],
+    *,
+    headers: dict[str, str] = HEADERS,
+    required: Sequence[str] = REQUIRED_HEADERS,
 ) -> tuple[dict[str, int], dict[str, str], list[str]]:
     """Field key → column position and key → header as written, plus
-    warnings for headers the importer does not know.
+    warnings for headers the importer does not know. ``headers`` maps a
+    header as written to its field key (default: the document sheet's).
 
     Raises ImportRefusedError when a required header is missing or a field is
     named twice."""
@@ -118,7 +122,7 @@ def map_headers(
         name = cell_text(cell).replace("\ufeff", "").strip("*＊ \u3000")
         if not name:
             continue
-        key = HEADERS.get(name)
+        key = headers.get(name)
         if key is None:
             warnings.append(str(_("未识别的列“%(header)s”已忽略。") % {"header": name}))
             continue
@@ -129,9 +133,7 @@ def map_headers(
             )
         positions[key] = position
         names[key] = name
-    missing = [
-        header for header in REQUIRED_HEADERS if HEADERS[header] not in positions
-    ]
+    missing = [header for header in required if headers[header] not in positions]
     if missing:
         raise ImportRefusedError(
             _("表头缺少必填列：%(headers)s。请检查第 1 行。")
