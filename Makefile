@@ -58,6 +58,7 @@ bench: install
 	$(PY) bench/run.py
 	$(PY) bench/checks.py
 	$(PY) bench/deadlines.py
+	$(PY) bench/annual_report.py
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR)

@@ -1,6 +1,10 @@
 """Reads of the applications: the annual report's figures (tables 二, 三
 and 四 of the 2021 format) for an agency and a year."""
 
+from datetime import date
+
+from django.db.models import Q
+
 from gongkai.accounts.models import Agency
 from gongkai.applications import report
 from gongkai.applications.models import Appeal, Application
@@ -19,7 +23,9 @@ def annual_report_figures(*, agency: Agency, year: int) -> dict:
             outcome=outcome,
         )
         for received_on, applicant_type, replied_on, outcome in Application.objects.filter(
-            agency=agency, received_on__lte=f"{year}-12-31"
+            Q(replied_on__isnull=True) | Q(replied_on__gte=date(year, 1, 1)),
+            agency=agency,
+            received_on__lte=date(year, 12, 31),
         ).values_list("received_on", "applicant_type", "replied_on", "outcome")
     )
     appeals = (
