@@ -24,7 +24,17 @@ $(DATA_DIR)/secret_key:
 	mkdir -p $(DATA_DIR)
 	umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
-run: install $(DATA_DIR)/secret_key
+# Keys sealing personal data at rest (SEC-CRYPT-02): made once, never
+# replaced (the data cannot be read without them); keep them with the data.
+$(DATA_DIR)/field_encryption_keys:
+	mkdir -p $(DATA_DIR)
+	umask 077 && $(PY) -c 'from gongkai.core.crypto import new_key_setting; print(new_key_setting())' > $@
+
+$(DATA_DIR)/field_index_key:
+	mkdir -p $(DATA_DIR)
+	umask 077 && $(PY) -c 'from gongkai.core.crypto import new_key_setting; print(new_key_setting().split(":")[1])' > $@
+
+run: install $(DATA_DIR)/secret_key $(DATA_DIR)/field_encryption_keys $(DATA_DIR)/field_index_key
 	$(RUN) migrate --noinput --verbosity 0
 	$(RUN) collectstatic --noinput --verbosity 0
 	$(RUN) load_demo

@@ -140,8 +140,14 @@ def parse_args() -> argparse.Namespace:
 def prepare_environment(data_dir: Path, port: int) -> dict[str, str]:
     (data_dir / "secret_key").write_text(os.urandom(32).hex())
     (data_dir / "secret_key").chmod(0o600)
+    sys.path.insert(0, str(ROOT))
+    from gongkai.core.crypto import new_key_setting
+
+    (data_dir / "field_encryption_keys").write_text(new_key_setting())
+    (data_dir / "field_index_key").write_text(new_key_setting().split(":")[1])
     os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("SECRET_KEY", None)
+    for name in ("SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "FIELD_INDEX_KEY"):
+        os.environ.pop(name, None)
     os.environ["GONGKAI_DATA_DIR"] = str(data_dir)
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.run"
     os.environ["WAGTAILADMIN_BASE_URL"] = f"http://{HOST}:{port}"

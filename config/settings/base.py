@@ -10,6 +10,11 @@ from config.env import BASE_DIR, env
 # ------------------------------------------------------------------------------
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
+# SEC-CRYPT-02: keys sealing personal data at rest (``id:base64key`` entries,
+# the first seals new values) and the key of the blind indexes. Never in the
+# database or the repository; see gongkai/core/crypto.py.
+FIELD_ENCRYPTION_KEYS = env("FIELD_ENCRYPTION_KEYS", default="")
+FIELD_INDEX_KEY = env("FIELD_INDEX_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 DATA_DIR = Path(env("GONGKAI_DATA_DIR", default=str(BASE_DIR / "var")))
 LANGUAGE_CODE = "zh-hans"

@@ -5,6 +5,14 @@ from config.settings.base import env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
+# Fixed keys for development only; production reads its own from the environment.
+FIELD_ENCRYPTION_KEYS = env(
+    "FIELD_ENCRYPTION_KEYS",
+    default="dev:ZGV2LW9ubHktZmllbGQta2V5LWRvLW5vdC11c2UtISE",
+)
+FIELD_INDEX_KEY = env(
+    "FIELD_INDEX_KEY", default="ZGV2LW9ubHktaW5kZXgta2V5LWRvLW5vdC11c2UtISE"
+)
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -11,6 +11,18 @@ if len(SECRET_KEY) < 32:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random value of 50 characters."
     )
+# SEC-CRYPT-02: personal data cannot be stored without its keys.
+FIELD_ENCRYPTION_KEYS = env("FIELD_ENCRYPTION_KEYS", default="")
+FIELD_INDEX_KEY = env("FIELD_INDEX_KEY", default="")
+try:
+    from gongkai.core.crypto import Keyring, KeyringError
+
+    Keyring.from_settings(FIELD_ENCRYPTION_KEYS, FIELD_INDEX_KEY)
+except KeyringError as error:
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS and FIELD_INDEX_KEY must be set (see .env.example): "
+        f"{error}"
+    ) from error
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 

@@ -10,6 +10,14 @@ from config.settings.base import env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105  # not a secret: tests only
+# Fixed keys for tests only; production reads its own from the environment.
+FIELD_ENCRYPTION_KEYS = env(
+    "FIELD_ENCRYPTION_KEYS",
+    default="test:dGVzdC1vbmx5LWZpZWxkLWtleS1ub3QtYS1zZWNyZXQ",
+)
+FIELD_INDEX_KEY = env(
+    "FIELD_INDEX_KEY", default="dGVzdC1vbmx5LWluZGV4LWtleS1ub3QtYS1zZWNyZXQ"
+)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -5,7 +5,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.applications.choices import ApplicantType, Channel, Outcome
+from gongkai.core.fields import EncryptedTextField, keyring
 from gongkai.core.models import BaseModel
+
+
+def id_number_index(id_number: str) -> str:
+    """The blind index of an ID number (case and spaces ignored), "" for none."""
+    value = "".join(id_number.split()).upper()
+    return keyring().blind_index(value, context="id_number") if value else ""
 
 
 class Application(BaseModel):
@@ -29,6 +36,19 @@ class Application(BaseModel):
         _("申请人类型"), max_length=20, choices=ApplicantType.choices
     )
     applicant_name = models.CharField(_("申请人姓名或名称"), max_length=200)
+    # Personal data (条例 Art. 29, PI-01): sealed at rest (SEC-CRYPT-02);
+    # the ID number is found through its blind index.
+    id_type = models.CharField(_("证件类型"), max_length=30, blank=True)
+    id_number = EncryptedTextField(_("证件号码"), blank=True)
+    id_number_index = models.CharField(
+        max_length=64, blank=True, db_index=True, editable=False
+    )
+    credit_code = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
+    legal_representative = models.CharField(_("法定代表人"), max_length=100, blank=True)
+    contact_person = models.CharField(_("联系人"), max_length=100, blank=True)
+    phone = EncryptedTextField(_("联系电话"), blank=True)
+    address = EncryptedTextField(_("通信地址"), blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
     description = models.TextField(_("申请内容"))
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
     outcome = models.CharField(
@@ -53,6 +73,10 @@ class Application(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.number} {self.masked_applicant_name}"
+
+    def save(self, *args, **kwargs):
+        self.id_number_index = id_number_index(self.id_number)
+        super().save(*args, **kwargs)
 
     @property
     def masked_applicant_name(self) -> str:
