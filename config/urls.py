@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
+    path("apply/", include("gongkai.applications.urls")),
     path("feed/", SiteFeed(), name="site_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("api/", api.urls),

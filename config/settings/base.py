@@ -15,6 +15,13 @@ SECRET_KEY = env("SECRET_KEY", default="")
 # database or the repository; see gongkai/core/crypto.py.
 FIELD_ENCRYPTION_KEYS = env("FIELD_ENCRYPTION_KEYS", default="")
 FIELD_INDEX_KEY = env("FIELD_INDEX_KEY", default="")
+# SEC-FORM-02: online applications per client address an hour and per ID
+# number a day; status queries per client address an hour.
+APPLICATION_LIMIT_PER_HOUR = env.int("APPLICATION_LIMIT_PER_HOUR", default=5)
+APPLICATION_LIMIT_PER_ID_PER_DAY = env.int(
+    "APPLICATION_LIMIT_PER_ID_PER_DAY", default=10
+)
+STATUS_QUERY_LIMIT_PER_HOUR = env.int("STATUS_QUERY_LIMIT_PER_HOUR", default=30)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 DATA_DIR = Path(env("GONGKAI_DATA_DIR", default=str(BASE_DIR / "var")))
 LANGUAGE_CODE = "zh-hans"

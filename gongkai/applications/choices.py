@@ -76,3 +76,27 @@ class Outcome(models.TextChoices):
         ),
     )
     OTHER = "other", _("其他处理：其他")
+
+
+class ProvisionForm(models.TextChoices):
+    """The form the information is wanted in (条例 Art. 29(三), Art. 40)."""
+
+    PAPER = "paper", _("纸质文本")
+    ELECTRONIC = "electronic", _("电子文档")
+    OTHER = "other", _("其他")
+
+
+class ObtainWay(models.TextChoices):
+    """How the applicant will obtain it."""
+
+    POST = "post", _("邮寄")
+    EMAIL = "email", _("电子邮件")
+    IN_PERSON = "in_person", _("当面领取")
+    ONLINE = "online", _("网上获取")
+
+
+class IdType(models.TextChoices):
+    RESIDENT_ID = "resident_id", _("居民身份证")
+    PASSPORT = "passport", _("护照")
+    HK_MACAO_TAIWAN = "hk_macao_taiwan", _("港澳台居民居住证或通行证")
+    OTHER = "other", _("其他有效证件")

@@ -4,7 +4,13 @@ and litigation cases arising from them."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.applications.choices import ApplicantType, Channel, Outcome
+from gongkai.applications.choices import (
+    ApplicantType,
+    Channel,
+    ObtainWay,
+    Outcome,
+    ProvisionForm,
+)
 from gongkai.core.fields import EncryptedTextField, keyring
 from gongkai.core.models import BaseModel
 
@@ -49,7 +55,20 @@ class Application(BaseModel):
     phone = EncryptedTextField(_("联系电话"), blank=True)
     address = EncryptedTextField(_("通信地址"), blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
+    info_title = models.CharField(_("所需信息名称"), max_length=300, blank=True)
+    info_document_number = models.CharField(_("文号"), max_length=100, blank=True)
     description = models.TextField(_("申请内容"))
+    purpose = models.TextField(_("申请用途"), blank=True)
+    provision_form = models.CharField(
+        _("提供形式"), max_length=20, choices=ProvisionForm.choices, blank=True
+    )
+    obtain_way = models.CharField(
+        _("获取方式"), max_length=20, choices=ObtainWay.choices, blank=True
+    )
+    # Online applications: the version of the processing notice the applicant
+    # was shown (PI-02) and the keyed digest of their private query code.
+    notice_version = models.CharField(_("告知书版本"), max_length=20, blank=True)
+    query_code_digest = models.CharField(max_length=64, blank=True, editable=False)
     replied_on = models.DateField(_("答复日期"), null=True, blank=True)
     outcome = models.CharField(
         _("办理结果"), max_length=40, choices=Outcome.choices, blank=True

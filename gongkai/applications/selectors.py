@@ -46,3 +46,13 @@ def annual_report_figures(*, agency: Agency, year: int) -> dict:
         report.TABLE_3: report.table_3(cases, year=year),
         report.TABLE_4: report.table_4(appeals, year=year),
     }
+
+
+def case_deadlines(*, application: Application, calendar, today):
+    """The statutory deadlines of ``application`` on ``today``."""
+    from gongkai.applications.deadlines import CaseDates
+    from gongkai.applications.deadlines import case_deadlines as compute
+
+    return compute(
+        CaseDates(received_on=application.received_on), calendar=calendar, today=today
+    )

@@ -108,6 +108,8 @@ def test_pages_have_no_serious_accessibility_violations(in_browser, portal_pages
         "/search/?q=征地": ".result-list mark",
         "/search/?q=没有这样的信息": "#results-title:has-text('找到 0 条结果')",
         "/search/?year=abc": ".errors[role=alert]",
+        "/apply/": ("fieldset legend:has-text('申请人类型')", "#id_applicant_name"),
+        "/apply/status/": "#id_code",
     }
 
     def audit(page) -> list[str]:

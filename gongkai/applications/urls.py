@@ -1,0 +1,8 @@
+from django.urls import path
+
+from gongkai.applications import views
+
+urlpatterns = [
+    path("", views.apply, name="apply"),
+    path("status/", views.status, name="application_status"),
+]
