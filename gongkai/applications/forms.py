@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.accounts.validators import validate_credit_code
-from gongkai.applications.abuse import HONEYPOT_FIELD
 from gongkai.applications.choices import ApplicantType, IdType, ObtainWay, ProvisionForm
 from gongkai.review.checks.personal_data import is_valid_id_number
 
@@ -144,6 +143,3 @@ class OnlineApplicationForm(forms.Form):
 class StatusQueryForm(forms.Form):
     number = forms.CharField(label=_("申请编号"), max_length=40)
     code = forms.CharField(label=_("查询码"), max_length=20)
-
-
-__all__ = ["HONEYPOT_FIELD", "OnlineApplicationForm", "StatusQueryForm"]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from gongkai.accounts.models import Agency
-from gongkai.applications.choices import ApplicantType, Channel
+from gongkai.applications.choices import Channel
 from gongkai.applications.models import Application
 from gongkai.core.fields import keyring
 
@@ -62,7 +62,3 @@ def file_online_application(*, agency: Agency, data: dict) -> FiledApplication:
     application.save(update_fields=["number", "query_code_digest", "updated_at"])
     log(instance=application, action="wagtail.create", user=None)
     return FiledApplication(application=application, query_code=code)
-
-
-def is_natural_person(applicant_type: str) -> bool:
-    return applicant_type == ApplicantType.NATURAL_PERSON
