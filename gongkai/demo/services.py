@@ -77,6 +77,7 @@ def load_demo_bureau() -> DemoReport:
     _accounts(agency=agency, departments=departments)
     created = _work_plan(agency=agency, columns=columns, departments=departments)
     created += _items(agency=agency, columns=columns, departments=departments)
+    _applications(agency=agency)
     return DemoReport(
         agency=agency, items_created=created, accounts_file=accounts_file()
     )
@@ -248,3 +249,13 @@ def _items(*, agency, columns, departments) -> int:
         )
         created += 1
     return created
+
+
+def _applications(*, agency: Agency) -> None:
+    """A year and a half of the bureau's applications ledger (台账), so that
+    the ledger and the annual report's figures have something to show."""
+    from gongkai.applications.ledger import import_ledger
+
+    report = import_ledger(path=CONTENT_DIR / "applications.csv", agency=agency)
+    if report.errors:
+        raise ValueError(report.lines())

@@ -79,3 +79,18 @@ def test_demo_columns_are_under_three_level_review(demo):
     head = User.objects.get(username="farmland_head")
     assert head.department.name == "耕保科"
     assert head.groups.filter(name__endswith="初审").exists()
+
+
+def test_demo_ledger_shows_in_the_annual_report(demo):
+    from gongkai.applications.models import Application
+    from gongkai.applications.selectors import annual_report_figures
+
+    assert Application.objects.count() == 10
+    load_demo_bureau()
+    assert Application.objects.count() == 10
+    table = annual_report_figures(agency=demo.agency, year=2026)[
+        "三、收到和处理政府信息公开申请情况"
+    ]
+    assert table["一、本年新收政府信息公开申请数量"]["总计"] == 6
+    assert table["二、上年结转政府信息公开申请数量"]["商业企业"] == 1
+    assert table["四、结转下年度继续办理"]["总计"] == 1
