@@ -132,24 +132,6 @@ def _paused_days(
     return paused
 
 
-def _count(
-    calendar: WorkingDayCalendar,
-    start: dt.date,
-    working_days: int,
-    paused: set[dt.date],
-) -> Deadline:
-    """The ``working_days``-th working day after ``start``, paused days not
-    counted."""
-    day, counted, missing = start, 0, set()
-    while counted < working_days:
-        day += _ONE_DAY
-        if calendar.is_provisional(day):
-            missing.add(day.year)
-        if calendar.is_working_day(day) and day not in paused:
-            counted += 1
-    return Deadline(day, bool(missing), tuple(sorted(missing)))
-
-
 def _left(calendar: WorkingDayCalendar, today: dt.date, due: dt.date) -> int:
     """Working days from ``today`` to ``due`` (negative once overdue)."""
     if today <= due:
@@ -198,12 +180,9 @@ def case_deadlines(
             if day > start
         }
         paused_working_days = len(paused)
-        without_extension = _count(calendar, start, REPLY_WORKING_DAYS, paused)
-        reply_due = _count(
-            calendar,
-            start,
-            REPLY_WORKING_DAYS + dates.extension_working_days,
-            paused,
+        without_extension = calendar.deadline(start, REPLY_WORKING_DAYS, skip=paused)
+        reply_due = calendar.deadline(
+            start, REPLY_WORKING_DAYS + dates.extension_working_days, skip=paused
         )
         deadlines += [without_extension, reply_due]
         left = _left(calendar, today, reply_due.due_on)

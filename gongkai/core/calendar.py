@@ -164,8 +164,15 @@ class WorkingDayCalendar:
             and _package_is_workday(day) is None
         )
 
-    def deadline(self, start: dt.date, working_days: int) -> Deadline:
-        """The ``working_days``-th working day counted from ``start``.
+    def deadline(
+        self,
+        start: dt.date,
+        working_days: int,
+        *,
+        skip: frozenset[dt.date] | set[dt.date] = frozenset(),
+    ) -> Deadline:
+        """The ``working_days``-th working day counted from ``start``; days in
+        ``skip`` (a paused clock) are not counted.
 
         Zero working days is the start date itself. Provisional if any day
         whose status the count depended on is provisional.
@@ -181,13 +188,13 @@ class WorkingDayCalendar:
             # Alternative convention: a working start date is day 1.
             if self.is_provisional(start):
                 missing.add(start.year)
-            if self.is_working_day(start):
+            if self.is_working_day(start) and start not in skip:
                 counted = 1
         while counted < working_days:
             day += _ONE_DAY
             if self.is_provisional(day):
                 missing.add(day.year)
-            if self.is_working_day(day):
+            if self.is_working_day(day) and day not in skip:
                 counted += 1
         return Deadline(
             due_on=day, provisional=bool(missing), missing_years=tuple(sorted(missing))

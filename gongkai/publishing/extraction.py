@@ -8,6 +8,7 @@ from io import BytesIO
 from pathlib import PurePath
 
 from gongkai.core.html import html_to_text
+from gongkai.core.text import decode_text
 from gongkai.publishing.uploads import archive_problem
 
 logger = logging.getLogger(__name__)
@@ -19,16 +20,6 @@ MAX_EXTRACTED_CHARACTERS = 500_000
 class Extraction:
     text: str
     problem: str = ""
-
-
-def decode_text(data: bytes) -> str:
-    """Decode bytes that may be UTF-8 (with or without BOM) or GB18030."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
 
 
 def _pdf_text(data: bytes) -> str:

@@ -12,7 +12,11 @@ from collections.abc import Iterable
 from io import BytesIO
 from pathlib import PurePath
 
-from gongkai.review.checks.personal_data import PersonalDataHit, find_personal_data
+from gongkai.review.checks.personal_data import (
+    PersonalDataHit,
+    find_personal_data,
+    mask_text,
+)
 
 # Attachments are PDF, DOCX, XLSX, OFD, images or video (uploads.py); of
 # these, DOCX and XLSX can be rewritten with their text masked.
@@ -34,16 +38,7 @@ def masked_hits(text: str) -> list[PersonalDataHit]:
 
 def mask_personal_text(text: str) -> str:
     """``text`` with every hit of ``masked_hits`` in its masked form."""
-    if not text:
-        return text
-    parts = []
-    position = 0
-    for hit in masked_hits(text):
-        parts.append(text[position : hit.start])
-        parts.append(hit.masked)
-        position = hit.end
-    parts.append(text[position:])
-    return "".join(parts)
+    return mask_text(text, keep_contact_numbers=True) if text else text
 
 
 def mask_stream_data(value):

@@ -10,7 +10,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.html import html_to_text, sanitize_html
-from gongkai.publishing.extraction import decode_text, extract_text
+from gongkai.core.text import decode_text
+from gongkai.publishing.extraction import extract_text
 
 # The same list as settings.WAGTAILDOCS_EXTENSIONS: what the portal serves.
 ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".xlsx", ".ofd", ".jpg", ".jpeg", ".png")

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.errors import DomainError
-from gongkai.publishing.extraction import decode_text
+from gongkai.core.text import decode_text
 
 # Header as bureau staff write it → field key. Two headers may name one field
 # (older catalogues say 信息类别 for 体裁 and 废止日期 for 失效日期).

@@ -208,12 +208,15 @@ def find_personal_data(text: str) -> list[PersonalDataHit]:
     return kept
 
 
-def mask_text(text: str) -> str:
+def mask_text(text: str, *, keep_contact_numbers: bool = False) -> str:
     """``text`` with every identity, mobile and card number replaced by its
-    masked form."""
+    masked form; with ``keep_contact_numbers``, a mobile right after a label
+    such as 联系电话 (a published contact number) stays."""
     parts = []
     position = 0
     for hit in find_personal_data(text):
+        if keep_contact_numbers and hit.is_contact_number:
+            continue
         parts.append(text[position : hit.start])
         parts.append(hit.masked)
         position = hit.end

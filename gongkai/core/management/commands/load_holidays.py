@@ -15,16 +15,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from gongkai.core import services
+from gongkai.core.text import decode_text
 
 KINDS = {"holiday": False, "workday": True}
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or GB18030, as spreadsheets save CSV."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace")
 
 
 def parse_arrangement(text: str) -> tuple[list[services.ArrangementDay], list[str]]:
@@ -76,7 +69,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, source: str, **options):
         try:
-            text = decode(file.read_bytes())
+            text = decode_text(file.read_bytes())
         except OSError as error:
             raise CommandError(f"无法读取文件 {file}：{error.strerror}") from error
         days, errors = parse_arrangement(text)
