@@ -22,6 +22,14 @@ APPLICATION_LIMIT_PER_ID_PER_DAY = env.int(
     "APPLICATION_LIMIT_PER_ID_PER_DAY", default=10
 )
 STATUS_QUERY_LIMIT_PER_HOUR = env.int("STATUS_QUERY_LIMIT_PER_HOUR", default=30)
+# PI-04: an ID number in lists keeps this many leading characters and the
+# last four (110***********1234).
+ID_NUMBER_MASK_KEEP_START = env.int("ID_NUMBER_MASK_KEEP_START", default=3)
+# Art. 44 (依申请转主动): requests from this many different applicants for
+# similar information prompt the office; similarity is the overlap of the
+# requests' Chinese bigrams (0–1).
+PROACTIVE_PROMPT_MIN_APPLICANTS = env.int("PROACTIVE_PROMPT_MIN_APPLICANTS", default=2)
+PROACTIVE_PROMPT_SIMILARITY = env.float("PROACTIVE_PROMPT_SIMILARITY", default=0.6)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 DATA_DIR = Path(env("GONGKAI_DATA_DIR", default=str(BASE_DIR / "var")))
 LANGUAGE_CODE = "zh-hans"
@@ -234,7 +242,7 @@ USE_EXTERNAL_LINK_CHECK = env.bool("USE_EXTERNAL_LINK_CHECK", default=False)
 
 # PERIODIC JOBS (management command → interval in seconds)
 # ------------------------------------------------------------------------------
-PERIODIC_JOBS = {"publish_scheduled": 60}
+PERIODIC_JOBS = {"publish_scheduled": 60, "remind_application_deadlines": 3600}
 
 # SEARCH
 # ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Who may see what, for accounts and the audit log."""
+"""Who may see what: the audit log, applicants' full personal data."""
 
 from gongkai.accounts.models import Agency, User
 
@@ -8,6 +8,13 @@ def can_read_audit_log(user: User) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or user.is_in_office
+
+
+def can_see_personal_data(user: User) -> bool:
+    """The office, which registers and answers applications, may reveal an
+    applicant's full ID number, phone and address (audited, PI-04); other
+    staff see them masked."""
+    return can_read_audit_log(user)
 
 
 def agency_of(user: User) -> Agency | None:

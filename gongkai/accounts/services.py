@@ -17,6 +17,14 @@ from gongkai.accounts.models import Agency, Department, User
 # What a department may do inside its columns. Nobody publishes directly:
 # publication is the end of the three-level review (三审, gongkai.review).
 COLUMN_PERMISSIONS = ("add_page", "change_page", "lock_page")
+# The office registers and answers information-disclosure applications;
+# other departments see the cases they are asked to help with.
+OFFICE_APPLICATION_PERMISSIONS = tuple(
+    ("applications", f"{action}_{model}")
+    for model in ("application", "appeal", "lettertemplate", "proactivereview")
+    for action in ("add", "change", "view")
+)
+DEPARTMENT_APPLICATION_PERMISSIONS = (("applications", "view_application"),)
 ATTACHMENT_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
@@ -63,6 +71,14 @@ def provide_department_group(*, department: Department) -> Group:
             permission=Permission.objects.get(
                 content_type__app_label=app_label, codename=codename
             ),
+        )
+    for app_label, codename in (
+        OFFICE_APPLICATION_PERMISSIONS
+        if department.is_office
+        else DEPARTMENT_APPLICATION_PERMISSIONS
+    ):
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
     department.group = group
     department.save(update_fields=["group"])

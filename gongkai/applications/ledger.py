@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.accounts.models import Agency
+from gongkai.applications import services
 from gongkai.applications.choices import ApplicantType, Channel, Outcome
 from gongkai.applications.models import Application
 from gongkai.publishing.importing import ImportRefusedError, ImportReport, RowError
@@ -156,9 +157,12 @@ def import_ledger(*, path: Path, agency: Agency, dry_run: bool = False) -> Impor
         ).exists()
         if not dry_run:
             with transaction.atomic():
-                Application.objects.update_or_create(
+                application, created = Application.objects.update_or_create(
                     agency=agency, number=checked.number, defaults=checked.values
                 )
+                services.refresh_deadline(application)
+                if created:
+                    services.prompt_proactive_review(application)
         if exists:
             report.updated += 1
         else:

@@ -1,13 +1,20 @@
-"""Reads of the applications: the annual report's figures (tables 二, 三
-and 四 of the 2021 format) for an agency and a year."""
+"""Reads of the applications: a case's deadlines, the cases due soon or
+overdue, and the annual report's figures (tables 二, 三 and 四 of the 2021
+format) for an agency and a year."""
 
-from datetime import date
+from datetime import date, timedelta
 
+from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 
 from gongkai.accounts.models import Agency
-from gongkai.applications import report
-from gongkai.applications.models import Appeal, Application
+from gongkai.applications import deadlines, report, similarity
+from gongkai.applications.models import Appeal, Application, ConsultationKind
+from gongkai.core.selectors import working_day_calendar
+
+# Requests further apart than this are not compared for 依申请转主动.
+SIMILAR_WITHIN_DAYS = 365
 
 
 def annual_report_figures(*, agency: Agency, year: int) -> dict:
@@ -48,11 +55,106 @@ def annual_report_figures(*, agency: Agency, year: int) -> dict:
     }
 
 
-def case_deadlines(*, application: Application, calendar, today):
-    """The statutory deadlines of ``application`` on ``today``."""
-    from gongkai.applications.deadlines import CaseDates
-    from gongkai.applications.deadlines import case_deadlines as compute
-
-    return compute(
-        CaseDates(received_on=application.received_on), calendar=calendar, today=today
+def case_dates(application: Application) -> deadlines.CaseDates:
+    """The dates the clock of ``application`` depends on: its correction,
+    its extension, and the consultations that stop the clock."""
+    consultations = ()
+    if application.pk is not None:
+        consultations = tuple(
+            deadlines.Consultation(sent_on=sent_on, answered_on=answered_on)
+            for sent_on, answered_on in application.consultations.filter(
+                kind__in=ConsultationKind.pausing()
+            ).values_list("sent_on", "answered_on")
+        )
+    return deadlines.CaseDates(
+        received_on=application.received_on,
+        correction_requested_on=application.correction_requested_on,
+        correction_due_on=application.correction_due_on,
+        correction_received_on=application.correction_received_on,
+        consultations=consultations,
+        extension_working_days=application.extension_working_days,
     )
+
+
+def case_deadlines(
+    *, application: Application, calendar=None, today=None
+) -> deadlines.CaseDeadlines:
+    """The statutory deadlines of ``application`` on ``today``."""
+    return deadlines.case_deadlines(
+        case_dates(application),
+        calendar=calendar or working_day_calendar(),
+        today=today or timezone.localdate(),
+    )
+
+
+def due_cases(*, agency=None, today=None, calendar=None) -> list[tuple]:
+    """Open cases due within 5 working days, overdue, or past their
+    correction period uncorrected (to be closed as abandoned), most urgent
+    first:
+    (application, deadlines) pairs. The stored reply date narrows the
+    search; the deadline is computed afresh for each case."""
+    today = today or timezone.localdate()
+    calendar = calendar or working_day_calendar()
+    horizon = calendar.deadline(today, deadlines.DUE_SOON_WORKING_DAYS).due_on
+    cases = Application.objects.filter(
+        Q(reply_due_on__lte=horizon)
+        | Q(correction_received_on__isnull=True, correction_due_on__lt=today),
+        replied_on__isnull=True,
+    ).select_related("agency")
+    if agency is not None:
+        cases = cases.filter(agency=agency)
+    found = []
+    for application in cases:
+        case = case_deadlines(application=application, calendar=calendar, today=today)
+        if case.is_overdue or case.is_due_soon or case.is_abandoned:
+            found.append((application, case))
+    found.sort(key=lambda pair: (pair[1].working_days_left or 0, pair[0].pk))
+    return found
+
+
+def request_text(application: Application) -> str:
+    return " ".join(
+        filter(
+            None,
+            (
+                application.info_title,
+                application.info_document_number,
+                application.description,
+            ),
+        )
+    )
+
+
+def applicant_key(application: Application) -> str:
+    """Who applied: the ID number's blind index, the credit code, or the
+    name; different keys are different applicants."""
+    return (
+        application.id_number_index
+        or application.credit_code
+        or application.applicant_name.strip()
+    )
+
+
+def similar_requests(
+    *, application: Application, days: int = SIMILAR_WITHIN_DAYS
+) -> list[tuple[Application, float]]:
+    """Applications from other applicants to the same agency within
+    ``days`` before or after this one, asking for similar information."""
+    if application.pk is None:
+        return []
+    window = timedelta(days=days)
+    candidates = {
+        other.pk: other
+        for other in Application.objects.filter(
+            agency_id=application.agency_id,
+            received_on__gte=application.received_on - window,
+            received_on__lte=application.received_on + window,
+        ).exclude(pk=application.pk)
+        if applicant_key(other) != applicant_key(application)
+    }
+    matches = similarity.similar(
+        request_text(application),
+        ((pk, request_text(other)) for pk, other in candidates.items()),
+        threshold=settings.PROACTIVE_PROMPT_SIMILARITY,
+    )
+    return [(candidates[match.key], match.score) for match in matches]

@@ -1,7 +1,10 @@
 """The portal's application pages: file an application online (/apply/) and
 follow it with its number and private query code (/apply/status/)."""
 
+from urllib.parse import quote
+
 from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -105,9 +108,27 @@ def status(request):
         form.add_error(None, _("申请编号或查询码不正确。"))
         return render(request, template, context, status=400)
     context["application"] = application
+    context["letters"] = [
+        (letter, services.letter_token(letter))
+        for letter in application.letters.all()
+        if letter.shown_to_applicant
+    ]
     context["deadlines"] = selectors.case_deadlines(
         application=application,
         calendar=working_day_calendar(),
         today=timezone.localdate(),
     )
     return render(request, template, context)
+
+
+@never_cache
+def letter(request, token: str, file_format: str):
+    """A notice of the applicant's case, through the short-lived link the
+    status page gave after checking the number and query code."""
+    found = services.letter_from_token(token)
+    if found is None or file_format not in {"docx", "pdf"}:
+        raise Http404
+    content, content_type, name = services.rendered_letter(found, file_format)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response

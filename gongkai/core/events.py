@@ -15,3 +15,7 @@ PUBLISHED = "published"
 UNPUBLISHED = "unpublished"
 DELETED = "deleted"
 MOVED = "moved"
+
+# The working-day calendar changed (an arrangement loaded, an override saved
+# or deleted): stored deadlines must be recomputed. No arguments.
+calendar_changed = Signal()

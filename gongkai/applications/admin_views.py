@@ -1,0 +1,201 @@
+"""Back-office screens of a case (办理): its deadlines and countdown, the
+steps of handling it, its notices as DOCX and PDF, the audited reveal of the
+applicant's full data, and the export of the closed file (案卷)."""
+
+from django.contrib import messages
+from django.contrib.auth import authenticate
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from gongkai.accounts.selectors import can_see_personal_data
+from gongkai.applications import admin_forms, archive, selectors, services
+from gongkai.applications.models import Application, Letter
+from gongkai.core.errors import DomainError
+from gongkai.core.selectors import working_day_calendar
+
+# The steps of a case: (form, service taking the form's cleaned data).
+ACTIONS = {
+    "correction": (
+        admin_forms.CorrectionRequestForm,
+        lambda application, user, data: services.request_correction(
+            application=application, user=user, **data
+        ),
+    ),
+    "correction-received": (
+        admin_forms.CorrectionReceivedForm,
+        lambda application, user, data: services.record_correction(
+            application=application, user=user, **data
+        ),
+    ),
+    "consultation": (
+        admin_forms.ConsultationForm,
+        lambda application, user, data: services.start_consultation(
+            application=application, user=user, **data
+        ),
+    ),
+    "answer": (
+        admin_forms.ConsultationAnswerForm,
+        lambda application, user, data: services.record_answer(user=user, **data),
+    ),
+    "extension": (
+        admin_forms.ExtensionForm,
+        lambda application, user, data: services.extend(
+            application=application, user=user, **data
+        ),
+    ),
+    "reply": (
+        admin_forms.ReplyForm,
+        lambda application, user, data: services.reply(
+            application=application, user=user, **data
+        ),
+    ),
+    "delivery": (
+        admin_forms.DeliveryForm,
+        lambda application, user, data: services.record_delivery(user=user, **data),
+    ),
+}
+# Steps still possible once the case is closed.
+AFTER_CLOSING = {"delivery"}
+
+
+def _case(request, pk: int, *, change: bool = False) -> Application:
+    application = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
+    permission = "change" if change else "view"
+    user = request.user
+    if not user.has_perm(f"applications.{permission}_application"):
+        raise PermissionDenied
+    # Departments other than the office see the cases assigned to them.
+    if not (
+        user.has_perm("applications.change_application")
+        or application.handling_departments.filter(pk=user.department_id).exists()
+    ):
+        raise PermissionDenied
+    return application
+
+
+def case_detail(request, pk: int):
+    """One case as staff handle it: deadlines with the countdown, the steps
+    taken, the notices, the history."""
+    application = _case(request, pk)
+    deadlines = selectors.case_deadlines(
+        application=application, calendar=working_day_calendar()
+    )
+    return TemplateResponse(
+        request,
+        "applications/admin/case.html",
+        {
+            "application": application,
+            "deadlines": deadlines,
+            "overdue_days": -(deadlines.working_days_left or 0),
+            "consultations": application.consultations.all(),
+            "letters": application.letters.all(),
+            "departments": application.handling_departments.all(),
+            "history": ModelLogEntry.objects.for_instance(application).select_related(
+                "user"
+            ),
+            "can_change": request.user.has_perm("applications.change_application"),
+            "can_reveal": can_see_personal_data(request.user),
+            "similar": selectors.similar_requests(application=application),
+        },
+    )
+
+
+def case_action(request, pk: int, action: str):
+    """One step of handling: a form, then the service, refused in Chinese
+    when a rule forbids it; nothing is half done."""
+    if action not in ACTIONS:
+        raise PermissionDenied
+    application = _case(request, pk, change=True)
+    if application.is_closed and action not in AFTER_CLOSING:
+        messages.error(request, _("该申请已办结归档，不能再修改。"))
+        return redirect("applications_case", pk=pk)
+    form_class, perform = ACTIONS[action]
+    calendar = working_day_calendar()
+    form = form_class(request.POST or None, application=application, calendar=calendar)
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform(application, request.user, form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("已保存：%(step)s。") % {"step": form_class.title}
+            )
+            return redirect("applications_case", pk=pk)
+    return TemplateResponse(
+        request,
+        "applications/admin/action.html",
+        {"application": application, "form": form, "title": form_class.title},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def letter_download(request, pk: int, file_format: str):
+    letter = get_object_or_404(Letter.objects.select_related("application"), pk=pk)
+    _case(request, letter.application_id)
+    content, content_type, name = services.rendered_letter(letter, file_format)
+    return _attachment(content, content_type, name)
+
+
+def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
+    from urllib.parse import quote
+
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def reveal_personal_data(request, pk: int):
+    """显示完整信息: office staff only, after entering their password again,
+    with a reason; every reveal is written to the audit log (PI-04)."""
+    application = _case(request, pk)
+    if not can_see_personal_data(request.user):
+        raise PermissionDenied
+    form = admin_forms.RevealForm(request.POST or None)
+    revealed = False
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(
+            request,
+            username=request.user.get_username(),
+            password=form.cleaned_data["password"],
+        )
+        if user is None or user.pk != request.user.pk:
+            form.add_error("password", _("密码不正确。"))
+        else:
+            log(
+                instance=application,
+                action="applications.personal_data_revealed",
+                user=request.user,
+                data={"reason": form.cleaned_data["reason"]},
+            )
+            revealed = True
+    return TemplateResponse(
+        request,
+        "applications/admin/reveal.html",
+        {"application": application, "form": form, "revealed": revealed},
+        status=400 if request.method == "POST" and not revealed else 200,
+    )
+
+
+@require_POST
+def export_file(request, pk: int):
+    """The case file (案卷) as one ZIP: the application, its notices as DOCX
+    and PDF, consultations, deliveries and the history. Personal data is
+    masked unless the user may see it in full; the export is audited."""
+    application = _case(request, pk)
+    full = can_see_personal_data(request.user)
+    content = archive.case_archive(application, full_personal_data=full)
+    log(
+        instance=application,
+        action="applications.exported",
+        user=request.user,
+        data={"full_personal_data": full},
+    )
+    return _attachment(content, "application/zip", f"{application.number}-案卷.zip")
