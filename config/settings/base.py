@@ -22,6 +22,12 @@ APPLICATION_LIMIT_PER_ID_PER_DAY = env.int(
     "APPLICATION_LIMIT_PER_ID_PER_DAY", default=10
 )
 STATUS_QUERY_LIMIT_PER_HOUR = env.int("STATUS_QUERY_LIMIT_PER_HOUR", default=30)
+# Online applications may carry attachments (ID proof, a letter): at most
+# this many files of this size each (PDF, DOCX, XLSX, OFD, JPEG or PNG).
+APPLICATION_ATTACHMENTS_MAX = env.int("APPLICATION_ATTACHMENTS_MAX", default=3)
+APPLICATION_ATTACHMENT_MAX_BYTES = env.int(
+    "APPLICATION_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024
+)
 # PI-04: an ID number in lists keeps this many leading characters and the
 # last four (110***********1234).
 ID_NUMBER_MASK_KEEP_START = env.int("ID_NUMBER_MASK_KEEP_START", default=3)
@@ -187,6 +193,12 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(DATA_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files holding personal data (applicants' attachments): kept beside the
+    # data, never under MEDIA_URL; served only by views that check access.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DATA_DIR / "private"), "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },

@@ -25,7 +25,7 @@ WRITE_ONLY_FIELDS = {
     "phone": mask_phone,
     "address": mask_address,
 }
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class ApplicationForm(WagtailAdminModelForm):

@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from gongkai.accounts.selectors import can_see_personal_data
 from gongkai.applications import admin_forms, archive, selectors, services
-from gongkai.applications.models import Application, Letter
+from gongkai.applications.models import Application, ApplicationAttachment, Letter
 from gongkai.core.errors import DomainError
 from gongkai.core.selectors import working_day_calendar
 
@@ -95,6 +95,7 @@ def case_detail(request, pk: int):
             "overdue_days": -(deadlines.working_days_left or 0),
             "consultations": application.consultations.all(),
             "letters": application.letters.all(),
+            "attachments": application.attachments.all(),
             "departments": application.handling_departments.all(),
             "history": ModelLogEntry.objects.for_instance(application).select_related(
                 "user"
@@ -134,6 +135,24 @@ def case_action(request, pk: int, action: str):
         {"application": application, "form": form, "title": form_class.title},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def attachment_download(request, pk: int):
+    """An applicant's attachment, for staff who may see the case; every
+    download is in the audit log."""
+    attachment = get_object_or_404(
+        ApplicationAttachment.objects.select_related("application"), pk=pk
+    )
+    _case(request, attachment.application_id)
+    with attachment.file.open("rb") as handle:
+        content = handle.read()
+    log(
+        instance=attachment.application,
+        action="applications.attachment_downloaded",
+        user=request.user,
+        data={"attachment": attachment.pk, "name": attachment.name},
+    )
+    return _attachment(content, "application/octet-stream", attachment.name)
 
 
 def letter_download(request, pk: int, file_format: str):

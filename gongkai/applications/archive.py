@@ -1,7 +1,8 @@
 """The case file (案卷) of an application as one ZIP archive (条例 Art. 45:
 登记、审核、办理、答复、归档): the application as registered, every notice
 as DOCX and PDF with its delivery, consultations and their answers, and the
-history of every step, each a readable text file."""
+history of every step, each a readable text file, and the applicant's
+attachments."""
 
 import io
 import json
@@ -95,6 +96,11 @@ def case_archive(application: Application, *, full_personal_data: bool) -> bytes
                 for consultation in application.consultations.all()
             ],
         )
+        for number, attachment in enumerate(application.attachments.all(), start=1):
+            with attachment.file.open("rb") as handle:
+                archive.writestr(
+                    f"06-申请附件/{number:02d}-{attachment.name}", handle.read()
+                )
         deliveries = []
         for number, letter in enumerate(application.letters.all(), start=1):
             for file_format in ("docx", "pdf"):

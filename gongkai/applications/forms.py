@@ -3,14 +3,36 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.accounts.validators import validate_credit_code
 from gongkai.applications.choices import ApplicantType, IdType, ObtainWay, ProvisionForm
+from gongkai.publishing.uploads import check_upload
 from gongkai.review.checks.personal_data import is_valid_id_number
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{6,19}$")
+# Kinds an applicant may attach (no video): judged by content, not name.
+ATTACHMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".ofd", ".jpg", ".jpeg", ".png")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several optional files in one input."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ",".join(ATTACHMENT_SUFFIXES)})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(AttachmentsField, self).clean(file, initial) for file in files]
 
 
 class OnlineApplicationForm(forms.Form):
@@ -67,6 +89,18 @@ class OnlineApplicationForm(forms.Form):
     obtain_way = forms.ChoiceField(
         label=_("获取方式"), choices=ObtainWay.choices, widget=forms.RadioSelect
     )
+    attachments = AttachmentsField(
+        label=_("附件（选填）"),
+        required=False,
+        help_text=_(
+            "如身份证明、申请书等，最多%(count)d个，每个不超过%(size)dMB，"
+            "格式为PDF、Word（DOCX）、Excel（XLSX）、OFD、JPG或PNG。"
+        )
+        % {
+            "count": settings.APPLICATION_ATTACHMENTS_MAX,
+            "size": settings.APPLICATION_ATTACHMENT_MAX_BYTES // (1024 * 1024),
+        },
+    )
     consent = forms.BooleanField(
         label=_(
             "我已阅读《个人信息处理告知》，同意本机关为办理本申请处理上述个人信息。"
@@ -75,6 +109,38 @@ class OnlineApplicationForm(forms.Form):
     # Left empty by people; hidden from them and from screen readers.
     website = forms.CharField(required=False, label=_("请勿填写此项"))
     started = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_attachments(self):
+        files = self.cleaned_data["attachments"]
+        if len(files) > settings.APPLICATION_ATTACHMENTS_MAX:
+            raise ValidationError(
+                _("附件最多%(count)d个。")
+                % {"count": settings.APPLICATION_ATTACHMENTS_MAX}
+            )
+        for upload in files:
+            if upload.size > settings.APPLICATION_ATTACHMENT_MAX_BYTES:
+                raise ValidationError(
+                    _("附件“%(name)s”超过%(size)dMB。")
+                    % {
+                        "name": upload.name,
+                        "size": settings.APPLICATION_ATTACHMENT_MAX_BYTES
+                        // (1024 * 1024),
+                    }
+                )
+            if not upload.name.lower().endswith(ATTACHMENT_SUFFIXES):
+                raise ValidationError(
+                    _("附件“%(name)s”的格式不能接收。") % {"name": upload.name}
+                )
+            data = upload.read()
+            upload.seek(0)
+            try:
+                check_upload(name=upload.name, data=data)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("附件“%(name)s”：%(problem)s")
+                    % {"name": upload.name, "problem": " ".join(error.messages)}
+                ) from error
+        return files
 
     def clean_id_number(self):
         return "".join(self.cleaned_data["id_number"].split()).upper()

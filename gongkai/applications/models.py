@@ -3,6 +3,7 @@ and litigation cases arising from them."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -173,6 +174,36 @@ class Application(BaseModel):
             return self.applicant_name
         name = self.applicant_name.strip()
         return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
+
+
+def private_storage():
+    return storages["private"]
+
+
+class ApplicationAttachment(BaseModel):
+    """A file the applicant sent with the application (an ID proof, a
+    letter): personal data, kept in private storage and shown only to staff
+    who may see the case."""
+
+    application = models.ForeignKey(
+        Application,
+        verbose_name=_("申请"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(
+        _("文件"), storage=private_storage, upload_to="applications/%Y/%m/"
+    )
+    name = models.CharField(_("文件名"), max_length=200)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("申请附件")
+        verbose_name_plural = _("申请附件")
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ConsultationKind(models.TextChoices):

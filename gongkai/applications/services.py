@@ -6,9 +6,11 @@ A closed case is read-only."""
 import datetime as dt
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.utils import timezone
@@ -20,6 +22,7 @@ from gongkai.applications import deadlines, letters, selectors
 from gongkai.applications.choices import Channel, Outcome
 from gongkai.applications.models import (
     Application,
+    ApplicationAttachment,
     Consultation,
     ConsultationKind,
     Letter,
@@ -56,7 +59,9 @@ class FiledApplication:
 
 
 @transaction.atomic
-def file_online_application(*, agency: Agency, data: dict) -> FiledApplication:
+def file_online_application(
+    *, agency: Agency, data: dict, attachments=()
+) -> FiledApplication:
     """Register an application sent through the portal. Online, the day
     both parties confirm is the receipt date (条例 Art. 31(三)): the platform
     confirms at once, so it is the day of submission."""
@@ -78,6 +83,13 @@ def file_online_application(*, agency: Agency, data: dict) -> FiledApplication:
         number=application.number, code=code
     )
     application.save(update_fields=["number", "query_code_digest", "updated_at"])
+    for upload in attachments:
+        ApplicationAttachment.objects.create(
+            application=application,
+            file=File(upload, name=f"{application.number}{Path(upload.name).suffix}"),
+            name=Path(upload.name).name[:200],
+            size=upload.size,
+        )
     log(instance=application, action="wagtail.create", user=None)
     refresh_deadline(application)
     prompt_proactive_review(application)

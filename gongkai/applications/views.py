@@ -42,7 +42,7 @@ def apply(request):
     if request.method != "POST":
         context["form"] = OnlineApplicationForm(initial={"started": abuse.form_token()})
         return render(request, template, context)
-    form = OnlineApplicationForm(request.POST)
+    form = OnlineApplicationForm(request.POST, request.FILES)
     context["form"] = form
     if abuse.over_limit(
         f"apply:ip:{_client(request)}",
@@ -69,7 +69,9 @@ def apply(request):
         seconds=86400,
     ):
         return _too_many(request, template, context)
-    filed = services.file_online_application(agency=agency, data=data)
+    filed = services.file_online_application(
+        agency=agency, data=data, attachments=form.cleaned_data["attachments"]
+    )
     deadlines = selectors.case_deadlines(
         application=filed.application,
         calendar=working_day_calendar(),

@@ -228,6 +228,11 @@ def register_case_urls():
             name="applications_export",
         ),
         path(
+            "applications/attachments/<int:pk>/",
+            admin_views.attachment_download,
+            name="applications_attachment",
+        ),
+        path(
             "applications/letters/<int:pk>/<str:file_format>/",
             admin_views.letter_download,
             name="applications_letter",
@@ -248,6 +253,7 @@ def register_application_log_actions(actions):
         ("applications.delivered", _("登记送达")),
         ("applications.personal_data_revealed", _("查看完整个人信息")),
         ("applications.exported", _("导出案卷")),
+        ("applications.attachment_downloaded", _("下载申请附件")),
         ("applications.reminded", _("期限提醒")),
     ):
         actions.register_action(action, label, label)

@@ -132,3 +132,40 @@ def test_the_sixth_application_in_an_hour_gets_429(client, portal, form_data, se
     assert response.status_code == 429
     assert "提交次数过多" in response.content.decode()
     assert Application.objects.count() == settings.APPLICATION_LIMIT_PER_HOUR
+
+
+def test_attachments_are_checked_kept_private_and_shown_to_staff(
+    client, portal, form_data, settings
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.accounts import services as account_services
+    from gongkai.accounts.models import User
+
+    fake = SimpleUploadedFile("身份证明.pdf", b"MZ\x90\x00 not a pdf")
+    response = submit(client, {**form_data(), "attachments": [fake]})
+    assert response.status_code == 400
+    assert "身份证明.pdf" in response.content.decode()
+    assert not Application.objects.exists()
+
+    proof = SimpleUploadedFile("身份证明.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n")
+    response = submit(client, {**form_data(), "attachments": [proof]})
+    assert response.status_code == 200
+    case = Application.objects.get()
+    attachment = case.attachments.get()
+    assert attachment.name == "身份证明.pdf"
+    path = attachment.file.path
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+
+    office = account_services.create_department(
+        agency=portal["home"].agency, name="办公室", is_office=True
+    )
+    user = User.objects.create_user("office", password="a-long-password-1")
+    account_services.assign_user_to_department(user=user, department=office)
+    client.force_login(user)
+    url = reverse("applications_attachment", args=[attachment.pk])
+    assert "身份证明.pdf" in client.get(
+        reverse("applications_case", args=[case.pk])
+    ).content.decode()
+    download = client.get(url)
+    assert download.content.startswith(b"%PDF-1.4")
