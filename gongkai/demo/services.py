@@ -77,7 +77,7 @@ def load_demo_bureau() -> DemoReport:
     _accounts(agency=agency, departments=departments)
     created = _work_plan(agency=agency, columns=columns, departments=departments)
     created += _items(agency=agency, columns=columns, departments=departments)
-    _applications(agency=agency)
+    _applications(agency=agency, departments=departments)
     return DemoReport(
         agency=agency, items_created=created, accounts_file=accounts_file()
     )
@@ -251,11 +251,72 @@ def _items(*, agency, columns, departments) -> int:
     return created
 
 
-def _applications(*, agency: Agency) -> None:
+def _id_number(body: str) -> str:
+    """A made-up resident ID number with a valid check character."""
+    from gongkai.review.checks.personal_data import id_check_character
+
+    return body + id_check_character(body)
+
+
+def _applications(*, agency: Agency, departments: dict[str, Department]) -> None:
     """A year and a half of the bureau's applications ledger (台账), so that
-    the ledger and the annual report's figures have something to show."""
+    the ledger and the annual report's figures have something to show; and
+    two open cases at work: one assigned, with a third party consulted, the
+    other asking for the same information (a 依申请转主动 prompt)."""
+    from gongkai.applications import services as application_services
     from gongkai.applications.ledger import import_ledger
+    from gongkai.applications.models import Application, ConsultationKind
 
     report = import_ledger(path=CONTENT_DIR / "applications.csv", agency=agency)
     if report.errors:
         raise ValueError(report.lines())
+    if Application.objects.filter(agency=agency, number="LZ-YSQ-2026-007").exists():
+        return
+    title = "凤凰镇2026年第1批次征地补偿安置方案及补偿协议"
+    case = Application.objects.create(
+        agency=agency,
+        number="LZ-YSQ-2026-007",
+        channel="post",
+        received_on=date(2026, 11, 2),
+        applicant_type="natural_person",
+        applicant_name="陈某",
+        id_type="居民身份证",
+        id_number=_id_number("37030519750214331"),
+        phone="13905331234",
+        address="临淄区凤凰镇东召口村",
+        info_title=title,
+        description=f"申请公开{title}",
+        provision_form="paper",
+        obtain_way="post",
+    )
+    case.handling_departments.add(departments["耕保科"])
+    consultation = application_services.start_consultation(
+        application=case,
+        kind=ConsultationKind.THIRD_PARTY,
+        party="淄博某置业有限公司",
+        subject="补偿协议中涉及贵公司的商业信息是否同意公开",
+        sent_on=date(2026, 11, 4),
+    )
+    application_services.record_answer(
+        consultation=consultation,
+        answered_on=date(2026, 11, 13),
+        answer="同意公开协议主要条款，不同意公开银行账户信息。",
+    )
+    application_services.prompt_proactive_review(case)
+    second = Application.objects.create(
+        agency=agency,
+        number="LZ-YSQ-2026-008",
+        channel="in_person",
+        received_on=date(2026, 11, 23),
+        applicant_type="natural_person",
+        applicant_name="钱某",
+        id_type="居民身份证",
+        id_number=_id_number("37030519820305661"),
+        phone="13705339876",
+        description="凤凰镇2026年第1批次征地补偿安置方案",
+        provision_form="electronic",
+        obtain_way="email",
+        email="qian@example.com",
+    )
+    application_services.refresh_deadline(second)
+    application_services.prompt_proactive_review(second)

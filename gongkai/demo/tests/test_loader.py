@@ -1,5 +1,7 @@
 """The demo bureau as a newcomer meets it after `make run`."""
 
+from datetime import date
+
 import pytest
 from wagtail.models import Page
 
@@ -85,12 +87,28 @@ def test_demo_ledger_shows_in_the_annual_report(demo):
     from gongkai.applications.models import Application
     from gongkai.applications.selectors import annual_report_figures
 
-    assert Application.objects.count() == 10
+    # The ledger's 10 rows and two cases at work.
+    assert Application.objects.count() == 12
     load_demo_bureau()
-    assert Application.objects.count() == 10
+    assert Application.objects.count() == 12
     table = annual_report_figures(agency=demo.agency, year=2026)[
         "三、收到和处理政府信息公开申请情况"
     ]
-    assert table["一、本年新收政府信息公开申请数量"]["总计"] == 6
+    assert table["一、本年新收政府信息公开申请数量"]["总计"] == 8
     assert table["二、上年结转政府信息公开申请数量"]["商业企业"] == 1
-    assert table["四、结转下年度继续办理"]["总计"] == 1
+    assert table["四、结转下年度继续办理"]["总计"] == 3
+
+
+def test_demo_cases_at_work_show_their_handling(demo):
+    from gongkai.applications.models import Application, ProactiveReview
+
+    case = Application.objects.get(number="LZ-YSQ-2026-007")
+    assert case.letters.get().title == "征求第三方意见书"
+    assert case.handling_departments.get().name == "耕保科"
+    # Received 2 November; 13 November's answer ended 7 working days' pause.
+    assert case.reply_due_on == date(2026, 12, 9)
+    review = ProactiveReview.objects.get()
+    assert set(review.applications.values_list("number", flat=True)) == {
+        "LZ-YSQ-2026-007",
+        "LZ-YSQ-2026-008",
+    }
