@@ -490,6 +490,48 @@ def reply(
 
 
 @transaction.atomic
+def close_abandoned(
+    *, application: Application, today: dt.date | None = None, user=None
+) -> Application:
+    """An application not corrected within the period the notice set is
+    deemed abandoned (视为放弃申请, 条例 Art. 30) and processing ends: the
+    case closes under 其他处理 (annual-report row （六）1) without a letter."""
+    today = today or timezone.localdate()
+    application = _open_case(application)
+    case = selectors.case_deadlines(application=application, today=today)
+    if not case.is_abandoned:
+        raise DomainError(_("补正期限未过或已收到补正材料，不能按视为放弃申请办结。"))
+    application.outcome = Outcome.OTHER_NOT_CORRECTED
+    application.legal_basis = _("《中华人民共和国政府信息公开条例》第三十条")
+    application.reply_text = _(
+        "申请人未在补正期限（%(due)s）内补正，视为放弃申请，不再处理。"
+    ) % {"due": _chinese_date(application.correction_due_on)}
+    application.replied_on = today
+    _record(
+        application,
+        "applications.abandoned",
+        user,
+        {"correction_due_on": application.correction_due_on.isoformat()},
+    )
+    return application
+
+
+def close_all_abandoned(*, today: dt.date | None = None) -> int:
+    """Close every case past its correction period uncorrected (daily job)."""
+    today = today or timezone.localdate()
+    closed = 0
+    for application in Application.objects.filter(
+        replied_on__isnull=True,
+        correction_requested_on__isnull=False,
+        correction_received_on__isnull=True,
+        correction_due_on__lt=today,
+    ):
+        close_abandoned(application=application, today=today)
+        closed += 1
+    return closed
+
+
+@transaction.atomic
 def record_delivery(
     *, letter: Letter, delivered_on: dt.date, method: str, user=None
 ) -> Letter:

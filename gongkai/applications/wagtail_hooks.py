@@ -250,6 +250,7 @@ def register_application_log_actions(actions):
         ("applications.consultation_answered", _("收到意见")),
         ("applications.extended", _("延期答复")),
         ("applications.replied", _("答复办结")),
+        ("applications.abandoned", _("视为放弃申请办结")),
         ("applications.delivered", _("登记送达")),
         ("applications.personal_data_revealed", _("查看完整个人信息")),
         ("applications.exported", _("导出案卷")),

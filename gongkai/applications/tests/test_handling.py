@@ -518,3 +518,33 @@ def test_an_edited_letter_template_is_used_and_a_bad_one_refused(agency, office)
     with pytest.raises(Exception, match="未知的占位符"):
         template.full_clean()
     assert LetterTemplate.objects.get(pk=template.pk).body.startswith("{{申请人}}")
+
+
+def test_an_application_not_corrected_in_time_is_closed_as_abandoned(agency):
+    from django.core.management import call_command
+
+    case = make_case(agency)
+    services.request_correction(
+        application=case,
+        items="请提供身份证明。",
+        requested_on=date(2026, 3, 4),
+        due_on=date(2026, 3, 18),
+    )
+    with time_machine.travel(date(2026, 3, 18), tick=False):
+        call_command("remind_application_deadlines", verbosity=0)
+    case.refresh_from_db()
+    assert not case.is_closed  # the last day of the period is the applicant's
+    with time_machine.travel(date(2026, 3, 19), tick=False):
+        call_command("remind_application_deadlines", verbosity=0)
+    case.refresh_from_db()
+    assert case.is_closed and case.replied_on == date(2026, 3, 19)
+    assert case.outcome == "other_not_corrected"
+    table = annual_report_figures(agency=agency, year=2026)[
+        "三、收到和处理政府信息公开申请情况"
+    ]["三、本年度办理结果"]["（六）其他处理"]
+    assert (
+        table["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"][
+            "自然人"
+        ]
+        == 1
+    )

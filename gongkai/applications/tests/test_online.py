@@ -164,8 +164,9 @@ def test_attachments_are_checked_kept_private_and_shown_to_staff(
     account_services.assign_user_to_department(user=user, department=office)
     client.force_login(user)
     url = reverse("applications_attachment", args=[attachment.pk])
-    assert "身份证明.pdf" in client.get(
-        reverse("applications_case", args=[case.pk])
-    ).content.decode()
+    assert (
+        "身份证明.pdf"
+        in client.get(reverse("applications_case", args=[case.pk])).content.decode()
+    )
     download = client.get(url)
     assert download.content.startswith(b"%PDF-1.4")
