@@ -28,6 +28,10 @@ APPLICATION_ATTACHMENTS_MAX = env.int("APPLICATION_ATTACHMENTS_MAX", default=3)
 APPLICATION_ATTACHMENT_MAX_BYTES = env.int(
     "APPLICATION_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024
 )
+# An application not corrected within its period is closed as abandoned
+# this many working days later (time to register a correction that came by
+# post on the last day); the office may close it earlier.
+ABANDONMENT_GRACE_WORKING_DAYS = env.int("ABANDONMENT_GRACE_WORKING_DAYS", default=3)
 # PI-04: an ID number in lists keeps this many leading characters and the
 # last four (110***********1234).
 ID_NUMBER_MASK_KEEP_START = env.int("ID_NUMBER_MASK_KEEP_START", default=3)

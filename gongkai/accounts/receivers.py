@@ -1,4 +1,5 @@
-"""Logins and logouts go into the audit log with the client address."""
+"""Logins and logouts go into the audit log with the client address;
+departments' permission groups follow their role."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import (
@@ -6,8 +7,11 @@ from django.contrib.auth.signals import (
     user_logged_out,
     user_login_failed,
 )
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.log_actions import log
+
+from gongkai.accounts.models import Department
 
 
 @receiver(user_logged_in)
@@ -27,3 +31,21 @@ def log_login_failure(sender, credentials, request=None, **kwargs):
     user = get_user_model().objects.filter(username__iexact=username).first()
     if user is not None:
         log(instance=user, action="accounts.login_failed", user=None)
+
+
+@receiver(post_save, sender=Department)
+def keep_department_permissions(sender, instance, **kwargs):
+    """A department made (or no longer) the office gets its permissions."""
+    if instance.group_id is not None and not kwargs.get("raw"):
+        from gongkai.accounts.services import grant_application_permissions
+
+        grant_application_permissions(department=instance)
+
+
+@receiver(post_migrate)
+def sync_permissions_after_migrate(sender, **kwargs):
+    """Departments created before a permission existed get it too."""
+    if sender.label == "applications":
+        from gongkai.accounts.services import sync_department_permissions
+
+        sync_department_permissions()

@@ -19,10 +19,15 @@ from gongkai.accounts.models import Agency, Department, User
 COLUMN_PERMISSIONS = ("add_page", "change_page", "lock_page")
 # The office registers and answers information-disclosure applications;
 # other departments see the cases they are asked to help with.
-OFFICE_APPLICATION_PERMISSIONS = tuple(
-    ("applications", f"{action}_{model}")
-    for model in ("application", "appeal", "lettertemplate", "proactivereview")
-    for action in ("add", "change", "view")
+OFFICE_APPLICATION_PERMISSIONS = (
+    *(
+        ("applications", f"{action}_{model}")
+        for model in ("application", "appeal", "lettertemplate")
+        for action in ("add", "change", "view")
+    ),
+    # The platform opens 依申请转主动 reviews; the office decides them.
+    ("applications", "change_proactivereview"),
+    ("applications", "view_proactivereview"),
 )
 DEPARTMENT_APPLICATION_PERMISSIONS = (("applications", "view_application"),)
 ATTACHMENT_PERMISSIONS = (
@@ -57,6 +62,7 @@ def provide_department_group(*, department: Department) -> Group:
     """Give ``department`` its permission group (admin access, attachments)
     if it has none, e.g. when it was created in the back office."""
     if department.group_id is not None:
+        grant_application_permissions(department=department)
         return department.group
     agency = department.agency
     group, _ = Group.objects.get_or_create(
@@ -72,17 +78,39 @@ def provide_department_group(*, department: Department) -> Group:
                 content_type__app_label=app_label, codename=codename
             ),
         )
-    for app_label, codename in (
-        OFFICE_APPLICATION_PERMISSIONS
-        if department.is_office
-        else DEPARTMENT_APPLICATION_PERMISSIONS
-    ):
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
     department.group = group
     department.save(update_fields=["group"])
+    grant_application_permissions(department=department)
     return group
+
+
+def grant_application_permissions(*, department: Department) -> None:
+    """The office handles applications; other departments see the cases
+    assigned to them. Kept in step when a department becomes (or stops
+    being) the office, and after migrations add permissions."""
+    wanted = {
+        codename
+        for _app, codename in (
+            OFFICE_APPLICATION_PERMISSIONS
+            if department.is_office
+            else DEPARTMENT_APPLICATION_PERMISSIONS
+        )
+    }
+    group = department.group
+    current = group.permissions.filter(content_type__app_label="applications")
+    group.permissions.remove(*current.exclude(codename__in=wanted))
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="applications", codename__in=wanted
+        )
+    )
+
+
+def sync_department_permissions() -> None:
+    for department in Department.objects.filter(group__isnull=False).select_related(
+        "group"
+    ):
+        grant_application_permissions(department=department)
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Back-office forms of the applications: registering and editing a case,
 and the steps of handling it."""
 
+import dataclasses
 import datetime as dt
 
 from django import forms
@@ -17,6 +18,7 @@ from gongkai.applications.models import (
     mask_id_number,
     mask_phone,
 )
+from gongkai.core.errors import DomainError
 
 # Sealed personal data: written, never shown back in the form (PI-04); the
 # full values are seen only through the audited reveal.
@@ -50,6 +52,14 @@ class ApplicationForm(WagtailAdminModelForm):
                     else ""
                 )
                 field.widget.attrs["autocomplete"] = "off"
+        self._lock_identity()
+
+    def _lock_identity(self):
+        """The number keys the applicant's query code, and the agency owns
+        the case: neither changes once registered."""
+        for name in ("number", "agency"):
+            if self.instance.pk and name in self.fields:
+                self.fields[name].disabled = True
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]
@@ -64,6 +74,17 @@ class ApplicationForm(WagtailAdminModelForm):
         for name, value in self._stored.items():
             if not data.get(name):
                 data[name] = value
+        received_on = data.get("received_on")
+        if self.instance.pk and received_on:
+            from gongkai.applications import selectors
+
+            dates = selectors.case_dates(self.instance)
+            try:
+                deadlines.check_dates(
+                    dataclasses.replace(dates, received_on=received_on)
+                )
+            except DomainError as error:
+                self.add_error("received_on", str(error))
         return data
 
     def save(self, commit=True):
@@ -105,6 +126,12 @@ class CorrectionReceivedForm(forms.Form):
         initial=_today,
         widget=DATE_INPUT,
         help_text=_("答复期限自收到补正后的申请之日起重新计算。"),
+    )
+    late_reason = forms.CharField(
+        label=_("逾期补正的正当理由"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("补正期限后收到的，须写明申请人逾期的正当理由。"),
     )
 
     def __init__(self, *args, application, calendar, **kwargs):
@@ -185,6 +212,16 @@ class ReplyForm(forms.Form):
         help_text=_("告知书中的答复正文：提供的信息、获取方式，不予公开部分的理由等。"),
     )
     replied_on = forms.DateField(label=_("答复日期"), initial=_today, widget=DATE_INPUT)
+
+    def __init__(self, *args, application, calendar, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class AbandonForm(forms.Form):
+    title = _("视为放弃申请，办结")
+    confirm = forms.BooleanField(
+        label=_("申请人无正当理由逾期未补正，确认视为放弃申请，不再处理。"),
+    )
 
     def __init__(self, *args, application, calendar, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,8 @@
 steps of handling it, its notices as DOCX and PDF, the audited reveal of the
 applicant's full data, and the export of the closed file (案卷)."""
 
+import time
+
 from django.contrib import messages
 from django.contrib.auth import authenticate
 from django.core.exceptions import PermissionDenied
@@ -18,6 +20,10 @@ from gongkai.applications import admin_forms, archive, selectors, services
 from gongkai.applications.models import Application, ApplicationAttachment, Letter
 from gongkai.core.errors import DomainError
 from gongkai.core.selectors import working_day_calendar
+
+# After re-entering the password, the office may export the full case file
+# for this many seconds.
+REVEAL_SECONDS = 300
 
 # The steps of a case: (form, service taking the form's cleaned data).
 ACTIONS = {
@@ -55,6 +61,12 @@ ACTIONS = {
             application=application, user=user, **data
         ),
     ),
+    "abandon": (
+        admin_forms.AbandonForm,
+        lambda application, user, data: services.close_abandoned(
+            application=application, user=user
+        ),
+    ),
     "delivery": (
         admin_forms.DeliveryForm,
         lambda application, user, data: services.record_delivery(user=user, **data),
@@ -67,14 +79,9 @@ AFTER_CLOSING = {"delivery"}
 def _case(request, pk: int, *, change: bool = False) -> Application:
     application = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
     permission = "change" if change else "view"
-    user = request.user
-    if not user.has_perm(f"applications.{permission}_application"):
+    if not request.user.has_perm(f"applications.{permission}_application"):
         raise PermissionDenied
-    # Departments other than the office see the cases assigned to them.
-    if not (
-        user.has_perm("applications.change_application")
-        or application.handling_departments.filter(pk=user.department_id).exists()
-    ):
+    if not selectors.visible_cases(user=request.user).filter(pk=pk).exists():
         raise PermissionDenied
     return application
 
@@ -102,7 +109,9 @@ def case_detail(request, pk: int):
             ),
             "can_change": request.user.has_perm("applications.change_application"),
             "can_reveal": can_see_personal_data(request.user),
-            "similar": selectors.similar_requests(application=application),
+            "similar": selectors.similar_requests(application=application)
+            if request.user.has_perm("applications.change_application")
+            else [],
         },
     )
 
@@ -138,14 +147,15 @@ def case_action(request, pk: int, action: str):
 
 
 def attachment_download(request, pk: int):
-    """An applicant's attachment, for staff who may see the case; every
-    download is in the audit log."""
+    """An applicant's attachment (it may show personal data), for the
+    office; every download is in the audit log."""
     attachment = get_object_or_404(
         ApplicationAttachment.objects.select_related("application"), pk=pk
     )
     _case(request, attachment.application_id)
-    with attachment.file.open("rb") as handle:
-        content = handle.read()
+    if not can_see_personal_data(request.user):
+        raise PermissionDenied
+    content = services.attachment_content(attachment)
     log(
         instance=attachment.application,
         action="applications.attachment_downloaded",
@@ -171,6 +181,16 @@ def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
     return response
 
 
+def _reveal_key(application: Application) -> str:
+    return f"applications:revealed:{application.pk}"
+
+
+def _recently_revealed(request, application: Application) -> bool:
+    """Whether the user re-authenticated for this case in the last minutes."""
+    revealed_at = request.session.get(_reveal_key(application), 0)
+    return time.time() - revealed_at < REVEAL_SECONDS
+
+
 def reveal_personal_data(request, pk: int):
     """显示完整信息: office staff only, after entering their password again,
     with a reason; every reveal is written to the audit log (PI-04)."""
@@ -187,7 +207,14 @@ def reveal_personal_data(request, pk: int):
         )
         if user is None or user.pk != request.user.pk:
             form.add_error("password", _("密码不正确。"))
+            log(
+                instance=application,
+                action="applications.personal_data_reveal_refused",
+                user=request.user,
+                data={"reason": form.cleaned_data["reason"]},
+            )
         else:
+            request.session[_reveal_key(application)] = time.time()
             log(
                 instance=application,
                 action="applications.personal_data_revealed",
@@ -207,9 +234,12 @@ def reveal_personal_data(request, pk: int):
 def export_file(request, pk: int):
     """The case file (案卷) as one ZIP: the application, its notices as DOCX
     and PDF, consultations, deliveries and the history. Personal data is
-    masked unless the user may see it in full; the export is audited."""
+    masked and attachments left out, unless the office re-authenticated on
+    the reveal page minutes ago; every export is audited."""
     application = _case(request, pk)
-    full = can_see_personal_data(request.user)
+    full = can_see_personal_data(request.user) and _recently_revealed(
+        request, application
+    )
     content = archive.case_archive(application, full_personal_data=full)
     log(
         instance=application,

@@ -15,7 +15,9 @@ from gongkai.applications import services
 from gongkai.applications.models import (
     Application,
     mask_address,
+    mask_email,
     mask_id_number,
+    mask_name,
     mask_phone,
 )
 
@@ -37,10 +39,12 @@ def _application_record(application: Application, *, full: bool) -> dict:
         _("证件号码"): shown(application.id_number, mask_id_number),
         _("统一社会信用代码"): application.credit_code,
         _("法定代表人"): application.legal_representative,
-        _("联系人"): application.contact_person,
+        _("联系人"): application.contact_person
+        if full
+        else mask_name(application.contact_person),
         _("联系电话"): shown(application.phone, mask_phone),
         _("通信地址"): shown(application.address, mask_address),
-        _("电子邮箱"): application.email,
+        _("电子邮箱"): shown(application.email, mask_email),
         _("所需信息名称"): application.info_title,
         _("文号"): application.info_document_number,
         _("申请内容"): application.description,
@@ -70,8 +74,10 @@ def _date(value) -> str:
 
 
 def case_archive(application: Application, *, full_personal_data: bool) -> bytes:
-    """The ZIP of the case file. ``full_personal_data`` is for the office;
-    others get the applicant's name, ID number, phone and address masked."""
+    """The ZIP of the case file. ``full_personal_data`` is for the office
+    after re-authentication; otherwise the applicant's name, ID number,
+    phone, address, e-mail and contact person are masked and the attachments
+    (which may show an ID card) left out."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
 

@@ -93,7 +93,7 @@ class OnlineApplicationForm(forms.Form):
         label=_("附件（选填）"),
         required=False,
         help_text=_(
-            "如身份证明、申请书等，最多%(count)d个，每个不超过%(size)dMB，"
+            "如申请书、委托书等，最多%(count)d个，每个不超过%(size)dMB，"
             "格式为PDF、Word（DOCX）、Excel（XLSX）、OFD、JPG或PNG。"
         )
         % {
@@ -109,6 +109,11 @@ class OnlineApplicationForm(forms.Form):
     # Left empty by people; hidden from them and from screen readers.
     website = forms.CharField(required=False, label=_("请勿填写此项"))
     started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.APPLICATION_ATTACHMENTS_MAX <= 0:
+            del self.fields["attachments"]
 
     def clean_attachments(self):
         files = self.cleaned_data["attachments"]

@@ -119,6 +119,30 @@ def check_ledger_row(cells: dict[str, object]) -> LedgerRow:
     return LedgerRow(number=values.pop("number"), values=values)
 
 
+def _not_overwritable(existing: Application, row: LedgerRow) -> str:
+    """Why the row may not update ``existing`` ("" when it may): a case
+    handled on the platform is kept as handled, and a closed case keeps its
+    reply."""
+    handled = (
+        existing.correction_requested_on
+        or existing.extension_working_days
+        or existing.letters.exists()
+        or existing.consultations.exists()
+    )
+    if handled:
+        return _("申请“%(number)s”已在平台上办理，不能用台账修改。") % {
+            "number": existing.number
+        }
+    if existing.is_closed and (
+        row.values.get("replied_on") != existing.replied_on
+        or row.values.get("outcome") != existing.outcome
+    ):
+        return _("申请“%(number)s”已办结，不能用台账修改答复日期或办理结果。") % {
+            "number": existing.number
+        }
+    return ""
+
+
 def import_ledger(*, path: Path, agency: Agency, dry_run: bool = False) -> ImportReport:
     """Import the ledger at ``path`` into ``agency``'s cases. Every row is
     checked first; good rows are written one transaction each."""
@@ -152,9 +176,14 @@ def import_ledger(*, path: Path, agency: Agency, dry_run: bool = False) -> Impor
             )
             continue
         seen[checked.number] = number
-        exists = Application.objects.filter(
+        existing = Application.objects.filter(
             agency=agency, number=checked.number
-        ).exists()
+        ).first()
+        problem = existing and _not_overwritable(existing, checked)
+        if problem:
+            report.errors.append(RowError(number, problem))
+            continue
+        exists = existing is not None
         if not dry_run:
             with transaction.atomic():
                 application, created = Application.objects.update_or_create(

@@ -2,6 +2,7 @@
 and litigation cases arising from them."""
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
@@ -42,6 +43,18 @@ def mask_address(value: str) -> str:
     """An address cut after its first six characters."""
     value = value.strip()
     return value[:6] + "****" if len(value) > 6 else "****" if value else ""
+
+
+def mask_email(value: str) -> str:
+    """An e-mail address with its local part hidden: z***@example.com."""
+    local, at, domain = value.partition("@")
+    return f"{local[:1]}***{at}{domain}" if at else "***"
+
+
+def mask_name(value: str) -> str:
+    """A person's name as lists show it: 张*."""
+    value = value.strip()
+    return value[:1] + "*" * max(len(value) - 1, 1) if value else ""
 
 
 def id_number_index(id_number: str) -> str:
@@ -167,13 +180,13 @@ class Application(BaseModel):
         return self.replied_on is not None
 
     @property
+    @admin.display(description=_("申请人"))
     def masked_applicant_name(self) -> str:
         """A natural person's name as lists show it (张*, PI-04); an
         organisation's name in full."""
         if self.applicant_type != ApplicantType.NATURAL_PERSON:
             return self.applicant_name
-        name = self.applicant_name.strip()
-        return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
+        return mask_name(self.applicant_name)
 
 
 def private_storage():
@@ -314,6 +327,7 @@ class LetterTemplate(BaseModel):
         return f"{self.agency} {self.get_kind_display()}"
 
     @property
+    @admin.display(description=_("文书类别"))
     def kind_label(self) -> str:
         return self.get_kind_display()
 
@@ -374,12 +388,15 @@ class ProactiveReview(BaseModel):
     def clean(self):
         if self.decision == ProactiveDecision.PENDING:
             return
+        if self.decision == ProactiveDecision.PUBLISH and self.item_id is None:
+            raise ValidationError({"item": _("转为主动公开的，请关联发布的政府信息。")})
         if not self.reason.strip():
             raise ValidationError({"reason": _("请写明审查理由。")})
         if not self.decided_on:
             raise ValidationError({"decided_on": _("请填写审查日期。")})
 
     @property
+    @admin.display(description=_("申请数"))
     def applicant_count(self) -> int:
         return self.applications.count()
 

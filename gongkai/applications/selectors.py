@@ -2,6 +2,7 @@
 overdue, and the annual report's figures (tables 二, 三 and 四 of the 2021
 format) for an agency and a year."""
 
+import logging
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -11,7 +12,10 @@ from django.utils import timezone
 from gongkai.accounts.models import Agency
 from gongkai.applications import deadlines, report, similarity
 from gongkai.applications.models import Appeal, Application, ConsultationKind
+from gongkai.core.errors import DomainError
 from gongkai.core.selectors import working_day_calendar
+
+logger = logging.getLogger(__name__)
 
 # Requests further apart than this are not compared for 依申请转主动.
 SIMILAR_WITHIN_DAYS = 365
@@ -87,7 +91,24 @@ def case_deadlines(
     )
 
 
-def due_cases(*, agency=None, today=None, calendar=None) -> list[tuple]:
+def visible_cases(*, user):
+    """The cases ``user`` may see: the office all of its agency's, other
+    departments those assigned to them (协助调查); superusers every case."""
+    from gongkai.accounts.selectors import agency_of
+
+    cases = Application.objects.all()
+    if user.is_superuser:
+        return cases
+    agency = agency_of(user)
+    if agency is None or not user.has_perm("applications.view_application"):
+        return cases.none()
+    cases = cases.filter(agency=agency)
+    if user.has_perm("applications.change_application"):
+        return cases
+    return cases.filter(handling_departments=user.department_id)
+
+
+def due_cases(*, agency=None, today=None, calendar=None, cases=None) -> list[tuple]:
     """Open cases due within 5 working days, overdue, or past their
     correction period uncorrected (to be closed as abandoned), most urgent
     first:
@@ -96,16 +117,26 @@ def due_cases(*, agency=None, today=None, calendar=None) -> list[tuple]:
     today = today or timezone.localdate()
     calendar = calendar or working_day_calendar()
     horizon = calendar.deadline(today, deadlines.DUE_SOON_WORKING_DAYS).due_on
-    cases = Application.objects.filter(
-        Q(reply_due_on__lte=horizon)
-        | Q(correction_received_on__isnull=True, correction_due_on__lt=today),
-        replied_on__isnull=True,
-    ).select_related("agency")
+    cases = (
+        (Application.objects.all() if cases is None else cases)
+        .filter(
+            Q(reply_due_on__lte=horizon)
+            | Q(correction_received_on__isnull=True, correction_due_on__lt=today),
+            replied_on__isnull=True,
+        )
+        .select_related("agency")
+    )
     if agency is not None:
         cases = cases.filter(agency=agency)
     found = []
     for application in cases:
-        case = case_deadlines(application=application, calendar=calendar, today=today)
+        try:
+            case = case_deadlines(
+                application=application, calendar=calendar, today=today
+            )
+        except DomainError as error:
+            logger.warning("deadline of application %s: %s", application.pk, error)
+            continue
         if case.is_overdue or case.is_due_soon or case.is_abandoned:
             found.append((application, case))
     found.sort(key=lambda pair: (pair[1].working_days_left or 0, pair[0].pk))

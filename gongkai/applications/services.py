@@ -4,13 +4,14 @@ one audited, with the notice it requires made from the agency's template.
 A closed case is read-only."""
 
 import datetime as dt
+import logging
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.utils import timezone
@@ -27,11 +28,14 @@ from gongkai.applications.models import (
     ConsultationKind,
     Letter,
     LetterTemplate,
+    ProactiveDecision,
     ProactiveReview,
 )
 from gongkai.core.errors import DomainError
 from gongkai.core.fields import keyring
 from gongkai.core.selectors import working_day_calendar
+
+logger = logging.getLogger(__name__)
 
 # The processing notice shown on the form (PI-02); a new text gets a new version.
 NOTICE_VERSION = "2026-1"
@@ -84,16 +88,37 @@ def file_online_application(
     )
     application.save(update_fields=["number", "query_code_digest", "updated_at"])
     for upload in attachments:
-        ApplicationAttachment.objects.create(
-            application=application,
-            file=File(upload, name=f"{application.number}{Path(upload.name).suffix}"),
-            name=Path(upload.name).name[:200],
-            size=upload.size,
-        )
+        store_attachment(application=application, upload=upload)
     log(instance=application, action="wagtail.create", user=None)
     refresh_deadline(application)
     prompt_proactive_review(application)
     return FiledApplication(application=application, query_code=code)
+
+
+def _attachment_context(stored_name: str) -> str:
+    return f"applications.ApplicationAttachment:{Path(stored_name).name}"
+
+
+def store_attachment(*, application: Application, upload) -> ApplicationAttachment:
+    """Keep an applicant's file sealed (it may show an ID card: SEC-CRYPT-02)
+    under a random name (SEC-UP-04) in private storage."""
+    stored_name = f"{secrets.token_hex(16)}.sealed"
+    data = upload.read()
+    sealed = keyring().seal_bytes(data, context=_attachment_context(stored_name))
+    return ApplicationAttachment.objects.create(
+        application=application,
+        file=ContentFile(sealed, name=stored_name),
+        name=Path(upload.name).name[:200],
+        size=len(data),
+    )
+
+
+def attachment_content(attachment: ApplicationAttachment) -> bytes:
+    with attachment.file.open("rb") as handle:
+        sealed = handle.read()
+    return keyring().open_bytes(
+        sealed, context=_attachment_context(attachment.file.name)
+    )
 
 
 # Deadlines kept on the record -------------------------------------------------
@@ -113,11 +138,15 @@ def refresh_deadline(application: Application, *, calendar=None) -> None:
         application.reply_due_on,
         application.reply_due_provisional,
     ):
+        moved = due_on != application.reply_due_on
         application.reply_due_on = due_on
         application.reply_due_provisional = provisional
-        Application.objects.filter(pk=application.pk).update(
-            reply_due_on=due_on, reply_due_provisional=provisional
-        )
+        changes = {"reply_due_on": due_on, "reply_due_provisional": provisional}
+        if moved:
+            # A new date gets its own reminders.
+            changes.update(reminded_due_soon_on=None, reminded_overdue_on=None)
+            application.reminded_due_soon_on = application.reminded_overdue_on = None
+        Application.objects.filter(pk=application.pk).update(**changes)
 
 
 def refresh_open_deadlines() -> int:
@@ -127,7 +156,11 @@ def refresh_open_deadlines() -> int:
     changed = 0
     for application in Application.objects.filter(replied_on__isnull=True).iterator():
         before = (application.reply_due_on, application.reply_due_provisional)
-        refresh_deadline(application, calendar=calendar)
+        try:
+            refresh_deadline(application, calendar=calendar)
+        except DomainError as error:
+            logger.warning("deadline of application %s: %s", application.pk, error)
+            continue
         changed += before != (
             application.reply_due_on,
             application.reply_due_provisional,
@@ -198,11 +231,15 @@ def case_facts(application: Application, **extra: str) -> dict[str, str]:
 
 
 def _letter_reference(agency: Agency, year: int) -> str:
+    """The next number of the agency's notices of ``year``; the agency row is
+    locked so that two notices never get the same number."""
+    list(Agency.objects.select_for_update().filter(pk=agency.pk).values_list("pk"))
     count = Letter.objects.filter(application__agency=agency, dated__year=year).count()
     code = agency.document_code or agency.short_name or ""
     return f"{code}依申告〔{year}〕{count + 1}号"
 
 
+@transaction.atomic
 def make_letter(
     *,
     application: Application,
@@ -290,6 +327,11 @@ def _check(application: Application) -> None:
     deadlines.check_dates(selectors.case_dates(application))
 
 
+def _not_future(day: dt.date, what: str) -> None:
+    if day > timezone.localdate():
+        raise DomainError(_("%(what)s不能晚于今天。") % {"what": what})
+
+
 def _record(application: Application, action: str, user, data: dict) -> None:
     application.save()
     _check(application)
@@ -312,6 +354,19 @@ def request_correction(
         raise DomainError(_("补正告知只能一次性发出，本申请已发出过补正告知。"))
     if not items.strip():
         raise DomainError(_("请写明需要补正的事项。"))
+    _not_future(requested_on, _("补正告知日期"))
+    latest = selectors.case_deadlines(application=application).correction_notice_due
+    if requested_on > latest.due_on:
+        raise DomainError(
+            _(
+                "补正告知应在收到申请之日起%(days)d个工作日内（%(due)s前）发出，"
+                "已超过期限，请直接答复。"
+            )
+            % {
+                "days": deadlines.CORRECTION_NOTICE_WORKING_DAYS,
+                "due": _chinese_date(latest.due_on),
+            }
+        )
     if due_on <= requested_on:
         raise DomainError(_("补正期限须晚于补正告知日期。"))
     application.correction_requested_on = requested_on
@@ -333,19 +388,32 @@ def request_correction(
 
 @transaction.atomic
 def record_correction(
-    *, application: Application, received_on: dt.date, user=None
+    *,
+    application: Application,
+    received_on: dt.date,
+    late_reason: str = "",
+    user=None,
 ) -> Application:
-    """The corrected application arrived: the clock restarts from that day."""
+    """The corrected application arrived: the clock restarts from that day.
+    After the period the notice set, only with the applicant's good reason
+    (正当理由, Art. 30), which is recorded."""
     application = _open_case(application)
     if not application.correction_requested_on:
         raise DomainError(_("未发出补正通知，不能登记补正材料。"))
+    if application.correction_received_on:
+        raise DomainError(_("本申请已登记过补正材料。"))
+    _not_future(received_on, _("收到补正材料日期"))
+    late = received_on > application.correction_due_on
+    if late and not late_reason.strip():
+        raise DomainError(
+            _("补正材料在补正期限（%(due)s）后收到，请写明申请人逾期的正当理由。")
+            % {"due": _chinese_date(application.correction_due_on)}
+        )
     application.correction_received_on = received_on
-    _record(
-        application,
-        "applications.correction_received",
-        user,
-        {"received_on": received_on.isoformat()},
-    )
+    data = {"received_on": received_on.isoformat()}
+    if late:
+        data["late_reason"] = late_reason.strip()
+    _record(application, "applications.correction_received", user, data)
     return application
 
 
@@ -364,6 +432,7 @@ def start_consultation(
     application = _open_case(application)
     if not party.strip():
         raise DomainError(_("请填写征求意见的对象。"))
+    _not_future(sent_on, _("发出日期"))
     consultation = Consultation.objects.create(
         application=application,
         kind=kind,
@@ -399,6 +468,9 @@ def record_answer(
 ) -> Consultation:
     """The consulted party's answer: the clock runs again from the next day."""
     application = _open_case(consultation.application)
+    if consultation.answered_on:
+        raise DomainError(_("该征求意见已登记过答复。"))
+    _not_future(answered_on, _("收到意见日期"))
     consultation.answered_on = answered_on
     consultation.answer = answer.strip()
     consultation.save()
@@ -433,6 +505,15 @@ def extend(
         )
     if not approved_by.strip() or not reason.strip():
         raise DomainError(_("延期须写明理由，并经政府信息公开工作机构负责人同意。"))
+    _not_future(approved_on, _("批准日期"))
+    case = selectors.case_deadlines(application=application)
+    if case.reply_due is None:
+        raise DomainError(_("申请尚待补正，答复期限未开始计算，不能延期。"))
+    if not application.received_on <= approved_on <= case.reply_due.due_on:
+        raise DomainError(
+            _("延期须在答复期限（%(due)s）届满前批准。")
+            % {"due": _chinese_date(case.reply_due.due_on)}
+        )
     application.extension_working_days = working_days
     application.extension_reason = reason.strip()
     application.extension_approved_by = approved_by.strip()
@@ -471,6 +552,7 @@ def reply(
         raise DomainError(_("请填写答复的法律依据。"))
     if replied_on < application.received_on:
         raise DomainError(_("答复日期不能早于收到申请日期。"))
+    _not_future(replied_on, _("答复日期"))
     application.outcome = outcome
     application.legal_basis = legal_basis.strip()
     application.reply_text = reply_text.strip()
@@ -517,8 +599,12 @@ def close_abandoned(
 
 
 def close_all_abandoned(*, today: dt.date | None = None) -> int:
-    """Close every case past its correction period uncorrected (daily job)."""
+    """Close every case still uncorrected ``ABANDONMENT_GRACE_WORKING_DAYS``
+    after its correction period (daily job): the grace lets a correction
+    that arrived in time by post be registered first. Until then the case
+    is flagged on the dashboard, where the office may close it at once."""
     today = today or timezone.localdate()
+    calendar = working_day_calendar()
     closed = 0
     for application in Application.objects.filter(
         replied_on__isnull=True,
@@ -526,7 +612,16 @@ def close_all_abandoned(*, today: dt.date | None = None) -> int:
         correction_received_on__isnull=True,
         correction_due_on__lt=today,
     ):
-        close_abandoned(application=application, today=today)
+        grace_ends = calendar.deadline(
+            application.correction_due_on, settings.ABANDONMENT_GRACE_WORKING_DAYS
+        ).due_on
+        if today <= grace_ends:
+            continue
+        try:
+            close_abandoned(application=application, today=today)
+        except DomainError as error:
+            logger.warning("abandoning application %s: %s", application.pk, error)
+            continue
         closed += 1
     return closed
 
@@ -564,7 +659,10 @@ def prompt_proactive_review(application: Application) -> ProactiveReview | None:
     if len(applicants) < settings.PROACTIVE_PROMPT_MIN_APPLICANTS:
         return None
     review = (
-        ProactiveReview.objects.filter(applications__in=[application, *similar])
+        ProactiveReview.objects.filter(
+            applications__in=[application, *similar],
+            decision=ProactiveDecision.PENDING,
+        )
         .order_by("-created_at")
         .first()
     )

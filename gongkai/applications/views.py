@@ -70,7 +70,7 @@ def apply(request):
     ):
         return _too_many(request, template, context)
     filed = services.file_online_application(
-        agency=agency, data=data, attachments=form.cleaned_data["attachments"]
+        agency=agency, data=data, attachments=form.cleaned_data.get("attachments", [])
     )
     deadlines = selectors.case_deadlines(
         application=filed.application,

@@ -3,6 +3,7 @@ names masked (PI-04), registration of applications received in person, by
 post, fax or e-mail, the case screens, the editable notice templates,
 依申请转主动 reviews, and the deadlines on the dashboard."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,11 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from gongkai.applications import admin_views, letters, selectors, services
 from gongkai.applications.admin_forms import ApplicationForm
@@ -44,8 +49,23 @@ class DeadlineColumn(Column):
         return f"{value}（暂定）" if instance.reply_due_provisional else value
 
 
+class ApplicationEditView(EditView):
+    """Only a case the user may see (own agency; for departments, assigned)."""
+
+    def get_object(self, queryset=None):
+        application = super().get_object(queryset)
+        if (
+            not selectors.visible_cases(user=self.request.user)
+            .filter(pk=application.pk)
+            .exists()
+        ):
+            raise PermissionDenied
+        return application
+
+
 class ApplicationViewSet(SnippetViewSet):
     model = Application
+    edit_view_class = ApplicationEditView
     icon = "mail"
     menu_label = _("申请台账")
     add_to_admin_menu = False
@@ -75,6 +95,10 @@ class ApplicationViewSet(SnippetViewSet):
     search_fields = ["number", "description"]
     search_backend_name = None
     ordering = ["-received_on"]
+
+    def get_queryset(self, request):
+        return selectors.visible_cases(user=request.user)
+
     edit_handler = TabbedInterface(
         [
             ObjectList(
@@ -173,6 +197,9 @@ class LetterTemplateViewSet(SnippetViewSet):
 
 
 class ProactiveReviewViewSet(SnippetViewSet):
+    """Reviews are opened by the platform from similar requests; the office
+    decides them."""
+
     model = ProactiveReview
     icon = "resubmit"
     menu_label = _("依申请转主动")
@@ -253,6 +280,10 @@ def register_application_log_actions(actions):
         ("applications.abandoned", _("视为放弃申请办结")),
         ("applications.delivered", _("登记送达")),
         ("applications.personal_data_revealed", _("查看完整个人信息")),
+        (
+            "applications.personal_data_reveal_refused",
+            _("查看完整个人信息（密码错误）"),
+        ),
         ("applications.exported", _("导出案卷")),
         ("applications.attachment_downloaded", _("下载申请附件")),
         ("applications.reminded", _("期限提醒")),
@@ -279,7 +310,7 @@ class DueApplicationsPanel(Component):
 def add_due_applications_panel(request, panels):
     if not request.user.has_perm("applications.view_application"):
         return
-    cases = selectors.due_cases()
+    cases = selectors.due_cases(cases=selectors.visible_cases(user=request.user))
     if cases:
         panels.append(DueApplicationsPanel(cases))
 

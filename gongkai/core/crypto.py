@@ -96,6 +96,28 @@ class Keyring:
             raise DecryptionError("value altered or in the wrong column") from error
         return plain.decode("utf-8")
 
+    def seal_bytes(self, data: bytes, *, context: str) -> bytes:
+        """``data`` (a file) sealed like ``seal``: the key id, the nonce and
+        the ciphertext with its tag."""
+        nonce = os.urandom(NONCE_BYTES)
+        sealed = AESGCM(self.keys[self.current]).encrypt(
+            nonce, data, context.encode("utf-8")
+        )
+        return f"{PREFIX}:{self.current}:".encode() + nonce + sealed
+
+    def open_bytes(self, data: bytes, *, context: str) -> bytes:
+        prefix, _, rest = data.partition(b":")
+        key_id, _, payload = rest.partition(b":")
+        key = self.keys.get(key_id.decode("ascii", "replace"))
+        if prefix != PREFIX.encode() or key is None:
+            raise DecryptionError("unknown key or format")
+        try:
+            return AESGCM(key).decrypt(
+                payload[:NONCE_BYTES], payload[NONCE_BYTES:], context.encode("utf-8")
+            )
+        except InvalidTag as error:
+            raise DecryptionError("file altered or of another record") from error
+
     def is_current(self, token: str) -> bool:
         """Whether ``token`` is sealed under the current key (re-seal the
         others when rotating)."""

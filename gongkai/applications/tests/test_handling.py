@@ -366,6 +366,9 @@ def test_only_the_office_reveals_full_data_and_every_reveal_is_audited(
     assert not ModelLogEntry.objects.filter(
         action="applications.personal_data_revealed"
     ).exists()
+    assert ModelLogEntry.objects.filter(
+        action="applications.personal_data_reveal_refused", user=office
+    ).exists()
     right = client.post(url, {"password": PASSWORD, "reason": "邮寄答复需核对地址"})
     assert ID_NUMBER in right.content.decode() and PHONE in right.content.decode()
     entry = ModelLogEntry.objects.get(action="applications.personal_data_revealed")
@@ -407,26 +410,33 @@ def test_the_case_file_exports_as_one_archive(client, agency, office, planning):
     )
 
     client.force_login(office)
-    response = client.post(reverse("applications_export", args=[case.pk]))
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    export = reverse("applications_export", args=[case.pk])
+    archive = zipfile.ZipFile(io.BytesIO(client.post(export).content))
     names = archive.namelist()
     assert sum(name.endswith(".pdf") for name in names) == 2
     assert sum(name.endswith(".docx") for name in names) == 2
     record = json.loads(archive.read("01-申请登记.json"))
-    assert record["证件号码"] == ID_NUMBER  # the office exports in full
+    # Masked unless the office has just re-entered its password.
+    assert record["证件号码"] == "370***********1237"
+    assert record["联系电话"] == "138****5678"
     deliveries = json.loads(archive.read("04-送达记录.json"))
     assert deliveries[-1]["送达方式"] == "挂号信"
     history = json.loads(archive.read("05-办理记录.json"))
     assert [entry["操作"] for entry in history].count("答复办结") == 1
 
+    client.post(
+        reverse("applications_reveal", args=[case.pk]),
+        {"password": PASSWORD, "reason": "移交档案室归档"},
+    )
+    full = zipfile.ZipFile(io.BytesIO(client.post(export).content))
+    assert json.loads(full.read("01-申请登记.json"))["证件号码"] == ID_NUMBER
+    assert ModelLogEntry.objects.filter(action="applications.exported").count() == 2
+
     case.handling_departments.add(planning[0])
     client.force_login(planning[1])
-    masked = zipfile.ZipFile(
-        io.BytesIO(client.post(reverse("applications_export", args=[case.pk])).content)
-    )
+    masked = zipfile.ZipFile(io.BytesIO(client.post(export).content))
     record = json.loads(masked.read("01-申请登记.json"))
     assert record["证件号码"] == "370***********1237"
-    assert record["联系电话"] == "138****5678"
 
 
 def test_deadlines_are_flagged_and_mailed_once(client, agency, office, planning):
@@ -444,8 +454,24 @@ def test_deadlines_are_flagged_and_mailed_once(client, agency, office, planning)
     soon = next(message for message in mail.outbox if "A1" in message.subject)
     assert soon.subject.startswith("【即将到期】") and "2026年3月30日" in soon.subject
     assert sorted(soon.to) == ["office@example.com", "planner@example.com"]
-    assert "A1" in home and "A2" in home and "A3" not in home
-    assert overdue.pk
+    panel = home.split('id="due-applications-heading"')[1]
+    assert ">A1<" in panel and ">A2<" in panel and ">A3<" not in panel
+    assert overdue.reply_due_on < date(2026, 3, 24)
+
+    # An extension moves the date: its own reminder goes out when due again.
+    services.extend(
+        application=due_soon,
+        working_days=10,
+        reason="需要向多个科室检索",
+        approved_by="张主任",
+        approved_on=date(2026, 3, 24),
+    )
+    due_soon.refresh_from_db()
+    assert due_soon.reply_due_on == date(2026, 4, 14)
+    with time_machine.travel(date(2026, 4, 8), tick=False):
+        mail.outbox.clear()
+        services.remind_deadlines()
+    assert any("A1" in message.subject for message in mail.outbox)
 
 
 def test_a_loaded_arrangement_makes_provisional_deadlines_final(
@@ -530,14 +556,16 @@ def test_an_application_not_corrected_in_time_is_closed_as_abandoned(agency):
         requested_on=date(2026, 3, 4),
         due_on=date(2026, 3, 18),
     )
-    with time_machine.travel(date(2026, 3, 18), tick=False):
+    # The period ends 18 March; three working days' grace let a letter that
+    # came on the last day be registered first.
+    with time_machine.travel(date(2026, 3, 23), tick=False):
         call_command("remind_application_deadlines", verbosity=0)
     case.refresh_from_db()
-    assert not case.is_closed  # the last day of the period is the applicant's
-    with time_machine.travel(date(2026, 3, 19), tick=False):
+    assert not case.is_closed
+    with time_machine.travel(date(2026, 3, 24), tick=False):
         call_command("remind_application_deadlines", verbosity=0)
     case.refresh_from_db()
-    assert case.is_closed and case.replied_on == date(2026, 3, 19)
+    assert case.is_closed and case.replied_on == date(2026, 3, 24)
     assert case.outcome == "other_not_corrected"
     table = annual_report_figures(agency=agency, year=2026)[
         "三、收到和处理政府信息公开申请情况"
@@ -548,3 +576,179 @@ def test_an_application_not_corrected_in_time_is_closed_as_abandoned(agency):
         ]
         == 1
     )
+
+
+def test_the_statutory_limits_of_each_step_are_enforced(agency):
+    case = make_case(agency)  # received Monday 2 March 2026
+    with time_machine.travel(date(2026, 3, 20), tick=False):
+        # The correction notice is due within 7 working days (11 March).
+        with pytest.raises(DomainError, match="7个工作日内"):
+            services.request_correction(
+                application=case,
+                items="文号",
+                requested_on=date(2026, 3, 12),
+                due_on=date(2026, 3, 26),
+            )
+        with pytest.raises(DomainError, match="不能晚于今天"):
+            services.reply(
+                application=case,
+                outcome="disclosed",
+                legal_basis="第三十六条",
+                reply_text="提供",
+                replied_on=date(2026, 3, 21),
+            )
+    # Approving an extension after the 30 March deadline is too late.
+    with (
+        time_machine.travel(date(2026, 4, 2), tick=False),
+        pytest.raises(DomainError, match="届满前批准"),
+    ):
+        services.extend(
+            application=case,
+            working_days=10,
+            reason="量大",
+            approved_by="张主任",
+            approved_on=date(2026, 3, 31),
+        )
+    case.refresh_from_db()
+    assert not case.letters.exists() and not case.extension_working_days
+
+
+def test_a_correction_is_registered_once_and_late_only_with_a_reason(agency):
+    case = make_case(agency)
+    services.request_correction(
+        application=case,
+        items="文号",
+        requested_on=date(2026, 3, 4),
+        due_on=date(2026, 3, 18),
+    )
+    with time_machine.travel(date(2026, 3, 20), tick=False):
+        with pytest.raises(DomainError, match="正当理由"):
+            services.record_correction(application=case, received_on=date(2026, 3, 19))
+        with pytest.raises(DomainError, match="不能延期"):
+            services.extend(
+                application=case,
+                working_days=5,
+                reason="量大",
+                approved_by="张主任",
+                approved_on=date(2026, 3, 20),
+            )
+        services.record_correction(
+            application=case,
+            received_on=date(2026, 3, 19),
+            late_reason="申请人住院，提供了医院证明",
+        )
+        with pytest.raises(DomainError, match="已登记过"):
+            services.record_correction(application=case, received_on=date(2026, 3, 20))
+    entry = ModelLogEntry.objects.get(action="applications.correction_received")
+    assert entry.data["late_reason"] == "申请人住院，提供了医院证明"
+
+
+def test_the_registration_cannot_contradict_the_steps_taken(client, agency, office):
+    case = make_case(agency)
+    services.start_consultation(
+        application=case,
+        kind=ConsultationKind.THIRD_PARTY,
+        party="某公司",
+        subject="是否同意公开",
+        sent_on=date(2026, 3, 3),
+    )
+    client.force_login(office)
+    response = client.post(
+        reverse("wagtailsnippets_applications_application:edit", args=[case.pk]),
+        {"agency": agency.pk, "number": "CHANGED", "channel": "post",
+         "received_on": "2026-03-05", "applicant_type": "natural_person",
+         "applicant_name": "李某某", "description": "征地补偿安置方案"},
+    )  # fmt: skip
+    assert "征求意见日期不能早于收到申请日期" in response.content.decode()
+    case.refresh_from_db()
+    assert case.received_on == date(2026, 3, 2) and case.number == "DM2026001"
+
+
+def test_another_agency_s_office_cannot_see_the_case(client, agency, office):
+    from gongkai.accounts.models import Agency
+    from gongkai.conftest import make_credit_code
+
+    case = make_case(agency)
+    other = Agency.objects.create(
+        name="临淄区住房和城乡建设局", credit_code=make_credit_code("11370305MB2859320")
+    )
+    department = account_services.create_department(
+        agency=other, name="办公室", is_office=True
+    )
+    stranger = User.objects.create_user("stranger", password=PASSWORD)
+    account_services.assign_user_to_department(user=stranger, department=department)
+    client.force_login(stranger)
+    for url in (
+        reverse("applications_case", args=[case.pk]),
+        reverse("wagtailsnippets_applications_application:edit", args=[case.pk]),
+    ):
+        assert client.get(url).status_code in (302, 403)
+    listing = client.get(reverse("wagtailsnippets_applications_application:list"))
+    assert "DM2026001" not in listing.content.decode()
+
+
+def test_a_department_lists_only_the_cases_assigned_to_it(client, agency, planning):
+    make_case(agency, number="C1")
+    assigned = make_case(agency, number="C2")
+    assigned.handling_departments.add(planning[0])
+    client.force_login(planning[1])
+    html = client.get(
+        reverse("wagtailsnippets_applications_application:list")
+    ).content.decode()
+    assert "C2" in html and ">C1<" not in html
+
+
+def test_a_department_made_the_office_gets_the_office_s_permissions(agency, planning):
+    department, planner = planning
+    assert not planner.has_perm("applications.change_application")
+    department.is_office = True
+    department.save()
+    planner = User.objects.get(pk=planner.pk)
+    assert planner.has_perm("applications.change_application")
+
+
+def test_the_ledger_does_not_overwrite_a_case_handled_on_the_platform(agency, tmp_path):
+    from gongkai.applications.ledger import import_ledger
+
+    case = make_case(agency, number="LZ-1")
+    services.reply(
+        application=case,
+        outcome="disclosed",
+        legal_basis="第三十六条",
+        reply_text="提供",
+        replied_on=date(2026, 3, 10),
+    )
+    sheet = tmp_path / "ledger.csv"
+    sheet.write_text(
+        "申请编号,收到日期,申请方式,申请人类型,申请人姓名或名称,申请内容,答复日期,办理结果\n"
+        "LZ-1,2026-03-02,当面,自然人,李某某,征地方案,,\n",
+        encoding="utf-8",
+    )
+    report = import_ledger(path=sheet, agency=agency)
+    assert "已在平台上办理" in report.errors[0].message
+    case.refresh_from_db()
+    assert case.is_closed and case.outcome == "disclosed"
+
+
+def test_a_proactive_review_links_its_published_item_and_stays_decided(agency):
+    from django.core.exceptions import ValidationError
+
+    make_case(agency, number="P1")
+    second = make_case(
+        agency, number="P2", applicant_name="王某", id_number="370305199002023452"
+    )
+    review = services.prompt_proactive_review(second)
+    review.decision = "publish"
+    review.reason = "多人申请，属于主动公开范围"
+    review.decided_on = date(2026, 3, 20)
+    with pytest.raises(ValidationError, match="关联发布的政府信息"):
+        review.full_clean()
+    review.decision = "decline"
+    review.full_clean()
+    review.save()
+    third = make_case(
+        agency, number="P3", applicant_name="赵某", id_number="370305199503036671"
+    )
+    newer = services.prompt_proactive_review(third)
+    assert newer.pk != review.pk and newer.decision == "pending"
+    assert set(review.applications.values_list("number", flat=True)) == {"P1", "P2"}

@@ -156,6 +156,9 @@ def test_attachments_are_checked_kept_private_and_shown_to_staff(
     assert attachment.name == "身份证明.pdf"
     path = attachment.file.path
     assert not path.startswith(str(settings.MEDIA_ROOT))
+    with open(path, "rb") as stored:  # sealed at rest under a random name
+        assert b"%PDF" not in stored.read()
+    assert case.number not in path
 
     office = account_services.create_department(
         agency=portal["home"].agency, name="办公室", is_office=True

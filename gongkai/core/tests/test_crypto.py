@@ -27,6 +27,18 @@ def test_a_sealed_value_opens_only_in_its_column_and_unaltered():
     assert ring.seal(ID_NUMBER, context="x") != ring.seal(ID_NUMBER, context="x")
 
 
+def test_a_sealed_file_opens_only_for_its_record_and_unaltered():
+    ring = Keyring.from_settings(new_key_setting("a"), INDEX_KEY)
+    scan = b"%PDF-1.4 " + ID_NUMBER.encode()
+    sealed = ring.seal_bytes(scan, context="attachment:1")
+    assert ID_NUMBER.encode() not in sealed
+    assert ring.open_bytes(sealed, context="attachment:1") == scan
+    with pytest.raises(DecryptionError):
+        ring.open_bytes(sealed, context="attachment:2")
+    with pytest.raises(DecryptionError):
+        ring.open_bytes(sealed[:-1] + bytes([sealed[-1] ^ 1]), context="attachment:1")
+
+
 def test_rotation_keeps_old_values_readable_and_seals_with_the_new_key():
     old = new_key_setting("k1")
     new = new_key_setting("k2")
