@@ -217,6 +217,18 @@ class ReplyForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
+class AssistanceForm(forms.Form):
+    title = _("协办意见")
+    findings = forms.CharField(
+        label=_("检索结果和协办意见"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("本科室是否掌握所申请的信息、信息的名称和文号，能否公开及理由。"),
+    )
+
+    def __init__(self, *args, application, calendar, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
 class AbandonForm(forms.Form):
     title = _("视为放弃申请，办结")
     confirm = forms.BooleanField(

@@ -76,6 +76,42 @@ ACTIONS = {
 AFTER_CLOSING = {"delivery"}
 
 
+def assist(request, pk: int):
+    """A handling department answers with what it found (协助调查)."""
+    application = _case(request, pk)
+    department = request.user.department
+    if (
+        department is None
+        or not application.handling_departments.filter(pk=department.pk).exists()
+    ):
+        raise PermissionDenied
+    if application.is_closed:
+        messages.error(request, _("该申请已办结归档，不能再修改。"))
+        return redirect("applications_case", pk=pk)
+    form = admin_forms.AssistanceForm(
+        request.POST or None, application=application, calendar=None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_assistance(
+                application=application,
+                department=department,
+                findings=form.cleaned_data["findings"],
+                user=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("已提交协办意见。"))
+            return redirect("applications_case", pk=pk)
+    return TemplateResponse(
+        request,
+        "applications/admin/action.html",
+        {"application": application, "form": form, "title": form.title},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
 def _case(request, pk: int, *, change: bool = False) -> Application:
     application = get_object_or_404(Application.objects.select_related("agency"), pk=pk)
     permission = "change" if change else "view"
@@ -109,6 +145,10 @@ def case_detail(request, pk: int):
             ),
             "can_change": request.user.has_perm("applications.change_application"),
             "can_reveal": can_see_personal_data(request.user),
+            "can_assist": request.user.department_id is not None
+            and application.handling_departments.filter(
+                pk=request.user.department_id
+            ).exists(),
             "similar": selectors.similar_requests(application=application)
             if request.user.has_perm("applications.change_application")
             else [],

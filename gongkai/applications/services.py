@@ -463,6 +463,36 @@ def start_consultation(
 
 
 @transaction.atomic
+def report_assistance(
+    *, application: Application, department, findings: str, user=None
+) -> Consultation:
+    """A handling department's answer (协助调查): what it searched and found,
+    recorded as its 会商 with the day it answered."""
+    application = _open_case(application)
+    if not application.handling_departments.filter(pk=department.pk).exists():
+        raise DomainError(_("本科室不是该申请的承办科室。"))
+    if not findings.strip():
+        raise DomainError(_("请填写检索结果和协办意见。"))
+    today = timezone.localdate()
+    consultation = Consultation.objects.create(
+        application=application,
+        kind=ConsultationKind.DEPARTMENT,
+        party=department.name,
+        subject=_("协助调查"),
+        sent_on=today,
+        answered_on=today,
+        answer=findings.strip(),
+    )
+    log(
+        instance=application,
+        action="applications.assisted",
+        user=user,
+        data={"consultation": consultation.pk, "department": department.name},
+    )
+    return consultation
+
+
+@transaction.atomic
 def record_answer(
     *, consultation: Consultation, answered_on: dt.date, answer: str, user=None
 ) -> Consultation:

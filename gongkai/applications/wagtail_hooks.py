@@ -240,6 +240,11 @@ def register_case_urls():
             name="applications_case",
         ),
         path(
+            "applications/case/<int:pk>/assist/",
+            admin_views.assist,
+            name="applications_assist",
+        ),
+        path(
             "applications/case/<int:pk>/<slug:action>/",
             admin_views.case_action,
             name="applications_case_action",
@@ -275,6 +280,7 @@ def register_application_log_actions(actions):
         ("applications.correction_received", _("收到补正材料")),
         ("applications.consultation", _("会商、征求意见")),
         ("applications.consultation_answered", _("收到意见")),
+        ("applications.assisted", _("协办意见")),
         ("applications.extended", _("延期答复")),
         ("applications.replied", _("答复办结")),
         ("applications.abandoned", _("视为放弃申请办结")),

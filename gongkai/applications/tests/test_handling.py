@@ -752,3 +752,23 @@ def test_a_proactive_review_links_its_published_item_and_stays_decided(agency):
     newer = services.prompt_proactive_review(third)
     assert newer.pk != review.pk and newer.decision == "pending"
     assert set(review.applications.values_list("number", flat=True)) == {"P1", "P2"}
+
+
+def test_a_handling_department_answers_with_what_it_found(client, agency, planning):
+    department, planner = planning
+    case = make_case(agency)
+    client.force_login(planner)
+    url = reverse("applications_assist", args=[case.pk])
+    assert client.get(url).status_code in (302, 403)  # not assigned yet
+    case.handling_departments.add(department)
+    page = client.get(reverse("applications_case", args=[case.pk])).content.decode()
+    assert "提交协办意见" in page and "答复办结" not in page
+    response = client.post(
+        url, {"findings": "本科室掌握该方案（临自然资发〔2026〕12号），可以公开。"}
+    )
+    assert response.status_code == 302
+    answer = case.consultations.get()
+    assert answer.party == "规划科" and "12号" in answer.answer
+    # The deadline does not stop for an internal answer.
+    case.refresh_from_db()
+    assert case.reply_due_on == date(2026, 3, 30)
