@@ -2,7 +2,6 @@
 and the steps of handling it."""
 
 import dataclasses
-import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from gongkai.applications import deadlines
-from gongkai.applications.choices import Channel, Outcome
+from gongkai.applications.choices import Outcome
 from gongkai.applications.models import (
     ConsultationKind,
     mask_address,
@@ -98,7 +97,22 @@ def _today():
     return timezone.localdate()
 
 
-class CorrectionRequestForm(forms.Form):
+class StepForm(forms.Form):
+    """A step of handling a case; ``title`` names it, ``arguments()`` are
+    what its service takes besides the case and the user."""
+
+    title = ""
+
+    def __init__(self, *args, application, calendar, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+        self.calendar = calendar
+
+    def arguments(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class CorrectionRequestForm(StepForm):
     title = _("补正告知")
     items = forms.CharField(
         label=_("需补正事项"),
@@ -115,11 +129,11 @@ class CorrectionRequestForm(forms.Form):
     )
 
     def __init__(self, *args, application, calendar, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, application=application, calendar=calendar, **kwargs)
         self.fields["due_on"].initial = calendar.deadline(_today(), 15).due_on
 
 
-class CorrectionReceivedForm(forms.Form):
+class CorrectionReceivedForm(StepForm):
     title = _("登记补正材料")
     received_on = forms.DateField(
         label=_("收到补正材料日期"),
@@ -134,11 +148,8 @@ class CorrectionReceivedForm(forms.Form):
         help_text=_("补正期限后收到的，须写明申请人逾期的正当理由。"),
     )
 
-    def __init__(self, *args, application, calendar, **kwargs):
-        super().__init__(*args, **kwargs)
 
-
-class ConsultationForm(forms.Form):
+class ConsultationForm(StepForm):
     title = _("会商、征求意见")
     kind = forms.ChoiceField(label=_("类别"), choices=ConsultationKind.choices)
     party = forms.CharField(
@@ -150,14 +161,14 @@ class ConsultationForm(forms.Form):
     sent_on = forms.DateField(label=_("发出日期"), initial=_today, widget=DATE_INPUT)
 
     def __init__(self, *args, application, calendar, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, application=application, calendar=calendar, **kwargs)
         self.fields["kind"].help_text = _(
             "征求第三方、其他机关意见的，对方%(days)d个工作日的答复时间不计入答复期限；"
             "内部会商不停止计时。"
         ) % {"days": deadlines.CONSULTATION_WORKING_DAYS}
 
 
-class ConsultationAnswerForm(forms.Form):
+class ConsultationAnswerForm(StepForm):
     title = _("登记意见")
     consultation = forms.ModelChoiceField(label=_("征求意见"), queryset=None)
     answered_on = forms.DateField(
@@ -166,13 +177,13 @@ class ConsultationAnswerForm(forms.Form):
     answer = forms.CharField(label=_("意见"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, application, calendar, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, application=application, calendar=calendar, **kwargs)
         self.fields["consultation"].queryset = application.consultations.filter(
             answered_on__isnull=True
         )
 
 
-class ExtensionForm(forms.Form):
+class ExtensionForm(StepForm):
     title = _("延期答复")
     working_days = forms.IntegerField(
         label=_("延长工作日数"),
@@ -192,11 +203,8 @@ class ExtensionForm(forms.Form):
         label=_("批准日期"), initial=_today, widget=DATE_INPUT
     )
 
-    def __init__(self, *args, application, calendar, **kwargs):
-        super().__init__(*args, **kwargs)
 
-
-class ReplyForm(forms.Form):
+class ReplyForm(StepForm):
     title = _("答复办结")
     outcome = forms.ChoiceField(
         label=_("办理结果"), choices=[("", "—"), *Outcome.choices]
@@ -213,11 +221,8 @@ class ReplyForm(forms.Form):
     )
     replied_on = forms.DateField(label=_("答复日期"), initial=_today, widget=DATE_INPUT)
 
-    def __init__(self, *args, application, calendar, **kwargs):
-        super().__init__(*args, **kwargs)
 
-
-class AssistanceForm(forms.Form):
+class AssistanceForm(StepForm):
     title = _("协办意见")
     findings = forms.CharField(
         label=_("检索结果和协办意见"),
@@ -225,21 +230,18 @@ class AssistanceForm(forms.Form):
         help_text=_("本科室是否掌握所申请的信息、信息的名称和文号，能否公开及理由。"),
     )
 
-    def __init__(self, *args, application, calendar, **kwargs):
-        super().__init__(*args, **kwargs)
 
-
-class AbandonForm(forms.Form):
+class AbandonForm(StepForm):
     title = _("视为放弃申请，办结")
     confirm = forms.BooleanField(
         label=_("申请人无正当理由逾期未补正，确认视为放弃申请，不再处理。"),
     )
 
-    def __init__(self, *args, application, calendar, **kwargs):
-        super().__init__(*args, **kwargs)
+    def arguments(self) -> dict:
+        return {}
 
 
-class DeliveryForm(forms.Form):
+class DeliveryForm(StepForm):
     title = _("登记送达")
     letter = forms.ModelChoiceField(label=_("文书"), queryset=None)
     delivered_on = forms.DateField(
@@ -252,7 +254,7 @@ class DeliveryForm(forms.Form):
     )
 
     def __init__(self, *args, application, calendar, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, application=application, calendar=calendar, **kwargs)
         self.fields["letter"].queryset = application.letters.all()
 
 
@@ -265,16 +267,3 @@ class RevealForm(forms.Form):
         help_text=_("查看完整个人信息须再次验证身份，查看行为将记入审计日志。"),
     )
     reason = forms.CharField(label=_("查看事由"), max_length=200)
-
-
-CHANNEL_RECEIPT_HELP = {
-    Channel.IN_PERSON: _("当面提交：提交之日"),
-    Channel.POST: _("邮寄：签收之日；平常信件为当日与申请人确认之日"),
-    Channel.ONLINE: _("网络：双方确认之日"),
-    Channel.FAX: _("传真：双方确认之日"),
-    Channel.EMAIL: _("电子邮件：双方确认之日"),
-}
-
-
-def today_or(value: dt.date | None) -> dt.date:
-    return value or timezone.localdate()

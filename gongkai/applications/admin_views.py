@@ -25,53 +25,24 @@ from gongkai.core.selectors import working_day_calendar
 # for this many seconds.
 REVEAL_SECONDS = 300
 
-# The steps of a case: (form, service taking the form's cleaned data).
+# The steps of a case: the form, and the service called with the case, the
+# user and the form's ``arguments()``.
 ACTIONS = {
-    "correction": (
-        admin_forms.CorrectionRequestForm,
-        lambda application, user, data: services.request_correction(
-            application=application, user=user, **data
-        ),
-    ),
+    "correction": (admin_forms.CorrectionRequestForm, services.request_correction),
     "correction-received": (
         admin_forms.CorrectionReceivedForm,
-        lambda application, user, data: services.record_correction(
-            application=application, user=user, **data
-        ),
+        services.record_correction,
     ),
-    "consultation": (
-        admin_forms.ConsultationForm,
-        lambda application, user, data: services.start_consultation(
-            application=application, user=user, **data
-        ),
-    ),
-    "answer": (
-        admin_forms.ConsultationAnswerForm,
-        lambda application, user, data: services.record_answer(user=user, **data),
-    ),
-    "extension": (
-        admin_forms.ExtensionForm,
-        lambda application, user, data: services.extend(
-            application=application, user=user, **data
-        ),
-    ),
-    "reply": (
-        admin_forms.ReplyForm,
-        lambda application, user, data: services.reply(
-            application=application, user=user, **data
-        ),
-    ),
-    "abandon": (
-        admin_forms.AbandonForm,
-        lambda application, user, data: services.close_abandoned(
-            application=application, user=user
-        ),
-    ),
-    "delivery": (
-        admin_forms.DeliveryForm,
-        lambda application, user, data: services.record_delivery(user=user, **data),
-    ),
+    "consultation": (admin_forms.ConsultationForm, services.start_consultation),
+    "answer": (admin_forms.ConsultationAnswerForm, services.record_answer),
+    "extension": (admin_forms.ExtensionForm, services.extend),
+    "reply": (admin_forms.ReplyForm, services.reply),
+    "abandon": (admin_forms.AbandonForm, services.close_abandoned),
+    "delivery": (admin_forms.DeliveryForm, services.record_delivery),
 }
+# Steps on a record of the case (the consultation, the letter) rather than
+# the case itself.
+ON_RECORD = {"answer", "delivery"}
 # Steps still possible once the case is closed.
 AFTER_CLOSING = {"delivery"}
 
@@ -165,12 +136,15 @@ def case_action(request, pk: int, action: str):
     if application.is_closed and action not in AFTER_CLOSING:
         messages.error(request, _("该申请已办结归档，不能再修改。"))
         return redirect("applications_case", pk=pk)
-    form_class, perform = ACTIONS[action]
+    form_class, service = ACTIONS[action]
     calendar = working_day_calendar()
     form = form_class(request.POST or None, application=application, calendar=calendar)
     if request.method == "POST" and form.is_valid():
         try:
-            perform(application, request.user, form.cleaned_data)
+            arguments = form.arguments()
+            if action not in ON_RECORD:
+                arguments["application"] = application
+            service(user=request.user, **arguments)
         except DomainError as error:
             form.add_error(None, str(error))
         else:
