@@ -235,7 +235,8 @@ def _letter_reference(agency: Agency, year: int) -> str:
     locked so that two notices never get the same number."""
     list(Agency.objects.select_for_update().filter(pk=agency.pk).values_list("pk"))
     count = Letter.objects.filter(application__agency=agency, dated__year=year).count()
-    code = agency.document_code or agency.short_name or ""
+    # 临自然资发 (the agency's document code) → 临自然资依申告〔2026〕1号
+    code = (agency.document_code or agency.short_name or "").removesuffix("发")
     return f"{code}依申告〔{year}〕{count + 1}号"
 
 

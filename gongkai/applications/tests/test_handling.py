@@ -146,6 +146,7 @@ def test_a_correction_restarts_the_clock_and_a_consultation_stops_it(agency, off
         user=office,
     )
     assert letter.title == "补正告知书"
+    assert letter.reference == "临自然资依申告〔2026〕1号"
     assert "请写明所需信息的文号或批次" in letter.body
     assert "2026年3月18日" in letter.body
     case.refresh_from_db()
@@ -182,6 +183,7 @@ def test_a_correction_restarts_the_clock_and_a_consultation_stops_it(agency, off
         user=office,
     )
     third_party_letter = case.letters.get(kind="third_party")
+    assert third_party_letter.reference == "临自然资依申告〔2026〕2号"
     assert third_party_letter.recipient == "某某置业有限公司"
     assert "2026年4月1日" in third_party_letter.body  # 15 wd to answer
     assert "李某某" not in third_party_letter.body
