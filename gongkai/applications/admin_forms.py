@@ -37,6 +37,9 @@ class ApplicationForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._stored = {}
+        for name in WRITE_ONLY_FIELDS:
+            if name in self.fields:  # one line each, not the text area
+                self.fields[name].widget = forms.TextInput()
         if self.instance.pk:
             for name, mask in WRITE_ONLY_FIELDS.items():
                 if name not in self.fields:

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
@@ -108,6 +109,11 @@ def case_detail(request, pk: int):
             "deadlines": deadlines,
             "overdue_days": -(deadlines.working_days_left or 0),
             "consultations": application.consultations.all(),
+            "awaiting_answers": application.consultations.filter(
+                answered_on__isnull=True
+            ).exists(),
+            "correction_notice_open": timezone.localdate()
+            <= deadlines.correction_notice_due.due_on,
             "letters": application.letters.all(),
             "attachments": application.attachments.all(),
             "departments": application.handling_departments.all(),

@@ -8,6 +8,7 @@ import io
 import json
 import zipfile
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
@@ -130,7 +131,7 @@ def case_archive(application: Application, *, full_personal_data: bool) -> bytes
             "05-办理记录.json",
             [
                 {
-                    _("时间"): entry.timestamp.isoformat(),
+                    _("时间"): timezone.localtime(entry.timestamp).isoformat(),
                     _("操作"): str(entry.message),
                     _("操作人"): entry.user.get_username() if entry.user else "",
                     _("详情"): {

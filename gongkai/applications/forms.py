@@ -141,10 +141,13 @@ class OnlineApplicationForm(forms.Form):
             try:
                 check_upload(name=upload.name, data=data)
             except ValidationError as error:
-                raise ValidationError(
-                    _("附件“%(name)s”：%(problem)s")
-                    % {"name": upload.name, "problem": " ".join(error.messages)}
-                ) from error
+                message = " ".join(error.messages)
+                if upload.name not in message:
+                    message = _("附件“%(name)s”：%(problem)s") % {
+                        "name": upload.name,
+                        "problem": message,
+                    }
+                raise ValidationError(message) from error
         return files
 
     def clean_id_number(self):

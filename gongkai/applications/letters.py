@@ -30,7 +30,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
 
 from gongkai.core.errors import DomainError
 
@@ -47,7 +53,7 @@ class LetterKind(models.TextChoices):
 # The placeholders a template may use, with the hint shown to staff editing
 # one. Dates are written as format_date() writes them.
 PLACEHOLDERS: dict[str, str] = {
-    "机关名称": "本机关的全称，如：临川区自然资源局",
+    "机关名称": "本机关的全称，如：临淄区自然资源局",
     "申请人": "申请人的姓名或者名称",
     "申请编号": "平台登记的申请编号",
     "收到日期": "收到申请之日（条例第三十一条），如：2026年11月3日",
@@ -84,7 +90,7 @@ _RECEIVED = (
     "本机关于{{收到日期}}收到您（单位）提出的政府信息公开申请"
     "（申请编号：{{申请编号}}），申请获取“{{申请内容}}”。"
 )
-_CONTACT = "联系人：{{联系人}}；联系电话：{{联系电话}}。"
+_CONTACT = "联系电话：{{联系电话}}。"
 
 DEFAULT_TEMPLATES: dict[str, str] = {
     # 条例 Art. 36–37: the outcome, what is provided or why not, the article
@@ -372,11 +378,19 @@ def render_pdf(letter: Letter) -> bytes:
     for index, paragraph in enumerate(_paragraphs(letter.body)):
         style = salutation if _is_salutation(index, paragraph) else body
         flowables.append(Paragraph(markup(paragraph), style))
-    flowables += [
-        Spacer(0, _LINE),
-        Paragraph(markup(letter.agency_name), right),
-        Paragraph(markup(format_date(letter.dated)), right),
-    ]
+    # The signature never stands alone on a page: it keeps the last
+    # paragraph with it.
+    last = [flowables.pop()] if len(flowables) > 1 else []
+    flowables.append(
+        KeepTogether(
+            [
+                *last,
+                Spacer(0, _LINE),
+                Paragraph(markup(letter.agency_name), right),
+                Paragraph(markup(format_date(letter.dated)), right),
+            ]
+        )
+    )
 
     output = io.BytesIO()
     SimpleDocTemplate(

@@ -175,6 +175,16 @@ def _chinese_date(day: dt.date | None) -> str:
     return letters.format_date(day) if day else ""
 
 
+def _due_text(due) -> str:
+    """A deadline as a letter states it, with the caveat while provisional."""
+    if due is None:
+        return ""
+    text = _chinese_date(due.due_on)
+    if due.provisional:
+        text += _("（暂定，如国务院公布的节假日安排有调整，相应顺延）")
+    return text
+
+
 def letter_template(*, agency: Agency, kind: str) -> LetterTemplate:
     """The agency's template of ``kind``, made from the default text the
     first time it is needed, so the office always edits a real record."""
@@ -220,9 +230,7 @@ def case_facts(application: Application, **extra: str) -> dict[str, str]:
         facts.update(
             {
                 "延期天数": str(application.extension_working_days),
-                "延期后答复期限": _chinese_date(case.reply_due.due_on)
-                if case.reply_due
-                else "",
+                "延期后答复期限": _due_text(case.reply_due),
                 "延期理由": application.extension_reason,
             }
         )
@@ -253,8 +261,6 @@ def make_letter(
     """Fill the agency's template of ``kind`` with the case's facts and
     keep the text; the DOCX and PDF are rendered from it on download."""
     template = letter_template(agency=application.agency, kind=kind)
-    if user is not None and "联系人" not in extra:
-        extra["联系人"] = user.get_full_name() or user.get_username()
     body = letters.fill(template.body, case_facts(application, **extra))
     letter = Letter.objects.create(
         application=application,

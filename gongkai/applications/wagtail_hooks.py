@@ -45,7 +45,8 @@ class DeadlineColumn(Column):
     def get_value(self, instance):
         if instance.replied_on or instance.reply_due_on is None:
             return ""
-        value = f"{instance.reply_due_on:%Y-%m-%d}"
+        due = instance.reply_due_on
+        value = f"{due.year}年{due.month}月{due.day}日"
         return f"{value}（暂定）" if instance.reply_due_provisional else value
 
 
@@ -83,15 +84,20 @@ class ApplicationViewSet(SnippetViewSet):
     list_export = [
         "number",
         "received_on",
-        "channel",
-        "applicant_type",
+        "get_channel_display",
+        "get_applicant_type_display",
         "masked_applicant_name",
         "description",
         "reply_due_on",
         "replied_on",
-        "outcome",
+        "get_outcome_display",
     ]
-    export_headings = {"masked_applicant_name": _("申请人")}
+    export_headings = {
+        "get_channel_display": _("申请方式"),
+        "get_applicant_type_display": _("申请人类型"),
+        "masked_applicant_name": _("申请人"),
+        "get_outcome_display": _("办理结果"),
+    }
     search_fields = ["number", "description"]
     search_backend_name = None
     ordering = ["-received_on"]

@@ -105,7 +105,7 @@ def test_staff_register_an_application_received_in_person(
 
     listing = client.get(reverse("wagtailsnippets_applications_application:list"))
     html = listing.content.decode()
-    assert "DM2026001" in html and "李**" in html and "2026-03-30" in html
+    assert "DM2026001" in html and "李**" in html and "2026年3月30日" in html
     assert ID_NUMBER not in html and PHONE not in html and "李某某" not in html
 
     # The edit form never shows the sealed data back; left blank, it is kept.
@@ -259,7 +259,7 @@ def test_the_reply_closes_the_case_with_a_letter_and_the_case_becomes_read_only(
     letter = case.letters.get(kind="reply")
     assert "部分公开" in letter.body and "第三十七条" in letter.body
     assert "60日内" in letter.body and "6个月内" in letter.body
-    assert "王办" in letter.body  # the contact person is who made it
+    assert "0533-7180000" in letter.body  # the agency's contact number
 
     docx = client.get(reverse("applications_letter", args=[letter.pk, "docx"]))
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
@@ -774,3 +774,17 @@ def test_a_handling_department_answers_with_what_it_found(client, agency, planni
     # The deadline does not stop for an internal answer.
     case.refresh_from_db()
     assert case.reply_due_on == date(2026, 3, 30)
+
+
+def test_the_ledger_exports_with_chinese_labels_and_masked_names(
+    client, agency, office
+):
+    make_case(agency)
+    client.force_login(office)
+    response = client.get(
+        reverse("wagtailsnippets_applications_application:list"), {"export": "csv"}
+    )
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "当面" in text and "自然人" in text and "李**" in text
+    assert "in_person" not in text and "李某某" not in text
+    assert ID_NUMBER not in text and PHONE not in text
