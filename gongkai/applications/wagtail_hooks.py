@@ -212,7 +212,8 @@ class ProactiveReviewViewSet(SnippetViewSet):
     list_display = ["topic", "applicant_count", "decision", "item", "created_at"]
     list_filter = ["decision"]
     panels = [
-        FieldPanel("topic", read_only=True),
+        FieldPanel("agency"),
+        FieldPanel("topic"),
         FieldPanel("applications", read_only=True),
         FieldPanel("decision"),
         FieldPanel("reason"),

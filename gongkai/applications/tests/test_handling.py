@@ -788,3 +788,21 @@ def test_the_ledger_exports_with_chinese_labels_and_masked_names(
     assert "当面" in text and "自然人" in text and "李**" in text
     assert "in_person" not in text and "李某某" not in text
     assert ID_NUMBER not in text and PHONE not in text
+
+
+def test_a_superuser_may_open_a_proactive_review_by_hand(client, agency):
+    admin = User.objects.create_superuser("root", password=PASSWORD)
+    client.force_login(admin)
+    response = client.post(
+        reverse("wagtailsnippets_applications_proactivereview:add"),
+        {
+            "agency": agency.pk,
+            "topic": "2026年度土地供应计划",
+            "decision": "pending",
+            "reason": "",
+            "decided_on": "",
+            "item": "",
+        },
+    )
+    assert response.status_code == 302
+    assert ProactiveReview.objects.get().topic == "2026年度土地供应计划"
