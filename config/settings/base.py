@@ -84,6 +84,7 @@ GONGKAI_APPS = [
     "gongkai.publishing",
     "gongkai.review",
     "gongkai.applications",
+    "gongkai.supervision",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",

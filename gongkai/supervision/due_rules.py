@@ -1,0 +1,66 @@
+"""The 时限要求 cell of a 任务分解表 as a due rule. Pure.
+
+The table uses three kinds (domain-rules §2, issue 督办):
+
+- a fixed date: "2023年10月底前…", "2023年12月底前完成", "2023年6月30日前";
+- a period after an event: "信息形成或变更之日起20个工作日内公开",
+  "决策文件出台后的10个工作日内", "本方案发布之日起20个工作日内…"; the
+  platform attaches it to the real events and counts working days;
+- a standing obligation: "长期坚持", "及时公开", checked on a cycle the office
+  sets.
+"""
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+FIXED = "fixed"
+RELATIVE = "relative"
+STANDING = "standing"
+KIND_LABELS = {FIXED: "限期完成", RELATIVE: "事件后限期", STANDING: "长期坚持"}
+
+_FIXED_MONTH_END = re.compile(r"(\d{4})年(\d{1,2})月(?:底|末)(?:前|之前)?")
+_FIXED_DAY = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日(?:前|之前)")
+_RELATIVE = re.compile(
+    r"(?P<event>[^，。；]*?)(?:之日起|之日后|后的?|起)(?P<count>\d+)个?(?P<unit>工作日|日|天)内"
+)
+
+
+@dataclass(frozen=True)
+class DueRule:
+    kind: str
+    text: str
+    due_on: dt.date | None = None  # fixed
+    event: str = ""  # relative: what starts the period
+    days: int = 0
+    working_days: bool = True
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+def parse_due_rule(text: str) -> DueRule:
+    """The due rule of one 时限要求 cell; an unrecognised text is a standing
+    obligation (the office sets its cycle), never silently a date."""
+    text = (text or "").strip()
+    match = _FIXED_DAY.search(text)
+    if match:
+        year, month, day = map(int, match.groups())
+        return DueRule(kind=FIXED, text=text, due_on=dt.date(year, month, day))
+    match = _FIXED_MONTH_END.search(text)
+    if match:
+        year, month = int(match[1]), int(match[2])
+        last = calendar.monthrange(year, month)[1]
+        return DueRule(kind=FIXED, text=text, due_on=dt.date(year, month, last))
+    match = _RELATIVE.search(text)
+    if match:
+        return DueRule(
+            kind=RELATIVE,
+            text=text,
+            event=match["event"].strip(),
+            days=int(match["count"]),
+            working_days=match["unit"] == "工作日",
+        )
+    return DueRule(kind=STANDING, text=text)
