@@ -37,15 +37,15 @@ def log_login_failure(sender, credentials, request=None, **kwargs):
 def keep_department_permissions(sender, instance, **kwargs):
     """A department made (or no longer) the office gets its permissions."""
     if instance.group_id is not None and not kwargs.get("raw"):
-        from gongkai.accounts.services import grant_application_permissions
+        from gongkai.accounts.services import grant_role_permissions
 
-        grant_application_permissions(department=instance)
+        grant_role_permissions(department=instance)
 
 
 @receiver(post_migrate)
 def sync_permissions_after_migrate(sender, **kwargs):
     """Departments created before a permission existed get it too."""
-    if sender.label == "applications":
+    if sender.label in {"applications", "supervision"}:
         from gongkai.accounts.services import sync_department_permissions
 
         sync_department_permissions()

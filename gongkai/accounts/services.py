@@ -17,9 +17,10 @@ from gongkai.accounts.models import Agency, Department, User
 # What a department may do inside its columns. Nobody publishes directly:
 # publication is the end of the three-level review (三审, gongkai.review).
 COLUMN_PERMISSIONS = ("add_page", "change_page", "lock_page")
-# The office registers and answers information-disclosure applications;
-# other departments see the cases they are asked to help with.
-OFFICE_APPLICATION_PERMISSIONS = (
+# The office registers and answers information-disclosure applications and
+# keeps the work plan's tasks (督办); other departments see the cases they
+# are asked to help with and report on their tasks.
+OFFICE_PERMISSIONS = (
     *(
         ("applications", f"{action}_{model}")
         for model in ("application", "appeal", "lettertemplate")
@@ -28,8 +29,19 @@ OFFICE_APPLICATION_PERMISSIONS = (
     # The platform opens 依申请转主动 reviews; the office decides them.
     ("applications", "change_proactivereview"),
     ("applications", "view_proactivereview"),
+    # 督办: the office keeps the plans and follows every task.
+    *(
+        ("supervision", f"{action}_{model}")
+        for model in ("workplan", "plantask", "progressreport")
+        for action in ("add", "change", "view")
+    ),
 )
-DEPARTMENT_APPLICATION_PERMISSIONS = (("applications", "view_application"),)
+DEPARTMENT_PERMISSIONS = (
+    ("applications", "view_application"),
+    ("supervision", "view_plantask"),
+    ("supervision", "add_progressreport"),
+    ("supervision", "view_progressreport"),
+)
 ATTACHMENT_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
@@ -62,7 +74,7 @@ def provide_department_group(*, department: Department) -> Group:
     """Give ``department`` its permission group (admin access, attachments)
     if it has none, e.g. when it was created in the back office."""
     if department.group_id is not None:
-        grant_application_permissions(department=department)
+        grant_role_permissions(department=department)
         return department.group
     agency = department.agency
     group, _ = Group.objects.get_or_create(
@@ -80,37 +92,32 @@ def provide_department_group(*, department: Department) -> Group:
         )
     department.group = group
     department.save(update_fields=["group"])
-    grant_application_permissions(department=department)
+    grant_role_permissions(department=department)
     return group
 
 
-def grant_application_permissions(*, department: Department) -> None:
-    """The office handles applications; other departments see the cases
-    assigned to them. Kept in step when a department becomes (or stops
-    being) the office, and after migrations add permissions."""
-    wanted = {
-        codename
-        for _app, codename in (
-            OFFICE_APPLICATION_PERMISSIONS
-            if department.is_office
-            else DEPARTMENT_APPLICATION_PERMISSIONS
-        )
-    }
+def grant_role_permissions(*, department: Department) -> None:
+    """The office's permissions, or other departments' (applications and
+    督办). Kept in step when a department becomes (or stops being) the
+    office, and after migrations add permissions."""
+    wanted = set(OFFICE_PERMISSIONS if department.is_office else DEPARTMENT_PERMISSIONS)
     group = department.group
-    current = group.permissions.filter(content_type__app_label="applications")
-    group.permissions.remove(*current.exclude(codename__in=wanted))
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="applications", codename__in=wanted
+    for app_label in {app_label for app_label, _codename in wanted}:
+        codenames = {codename for label, codename in wanted if label == app_label}
+        current = group.permissions.filter(content_type__app_label=app_label)
+        group.permissions.remove(*current.exclude(codename__in=codenames))
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            )
         )
-    )
 
 
 def sync_department_permissions() -> None:
     for department in Department.objects.filter(group__isnull=False).select_related(
         "group"
     ):
-        grant_application_permissions(department=department)
+        grant_role_permissions(department=department)
 
 
 @transaction.atomic

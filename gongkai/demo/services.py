@@ -157,11 +157,13 @@ def _work_plan(*, agency, columns, departments) -> int:
     text = (CONTENT_DIR / "work-plan-2023.txt").read_text(encoding="utf-8")
     title, body_html = work_plan_html(text)
     written_on = date(2023, 4, 20)
-    if publishing_selectors.find_item_by_identity(
+    existing = publishing_selectors.find_item_by_identity(
         agency=agency, document_number="", title=title, written_on=written_on
-    ):
+    )
+    if existing:
+        _supervision(agency=agency, text=text, title=title, document=existing)
         return 0
-    publishing_services.publish_item(
+    item = publishing_services.publish_item(
         column=columns[WORK_PLAN_COLUMN],
         data=publishing_services.ItemData(
             title=title,
@@ -184,7 +186,43 @@ def _work_plan(*, agency, columns, departments) -> int:
         published_on=date(2023, 4, 25),
         actor=None,
     )
+    _supervision(agency=agency, text=text, title=title, document=item)
     return 1
+
+
+# 督办: tasks done on time, reported recently, or still owed.
+DEMO_PROGRESS = (
+    (4, date(2023, 10, 27), "已对今年以来发布的政府信息逐条规范元数据。", True),
+    (5, date(2023, 5, 19), "已更新主动公开基本目录并在门户网站发布。", True),
+    (6, date(2023, 10, 30), "已完成2016年以来政府文件的规范录入。", True),
+    (17, date(2023, 12, 22), "已公开意见收集和采纳情况。", True),
+    (19, date(2026, 11, 2), "本季度依申请公开全部按期答复。", False),
+    (20, date(2026, 10, 9), "完成第三季度依申请转主动审查。", False),
+    (24, date(2026, 9, 30), "三审记录完整，未发现漏审。", False),
+)
+
+
+def _supervision(*, agency, text: str, title: str, document) -> None:
+    """The work plan's 任务分解表 as 督办 tasks, with a few reports."""
+    from gongkai.supervision import services as supervision_services
+
+    plan = supervision_services.get_or_create_plan(
+        agency=agency, title=title, year=2023, issued_on=date(2023, 4, 20),
+        document=document,
+    )  # fmt: skip
+    if plan.tasks.exists():
+        return
+    supervision_services.load_tasks(plan=plan, rows=work_plan_tasks(text))
+    for number, reported_on, note, completes in DEMO_PROGRESS:
+        task = plan.tasks.get(number=number)
+        supervision_services.report_progress(
+            task=task,
+            department=task.departments.first(),
+            reported_on=reported_on,
+            note=note,
+            evidence_item=document if completes else None,
+            completes_task=completes,
+        )
 
 
 def _tasks_workbook(text: str) -> bytes:

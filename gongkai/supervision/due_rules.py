@@ -64,3 +64,43 @@ def parse_due_rule(text: str) -> DueRule:
             working_days=match["unit"] == "工作日",
         )
     return DueRule(kind=STANDING, text=text)
+
+
+ON_TRACK = "on_track"
+DUE_SOON = "due_soon"
+OVERDUE = "overdue"
+DONE = "done"
+STATE_LABELS = {
+    ON_TRACK: "正常推进",
+    DUE_SOON: "即将到期",
+    OVERDUE: "已逾期",
+    DONE: "已完成",
+}
+DUE_SOON_DAYS = 14
+
+
+def task_state(
+    *,
+    due_on: dt.date | None,
+    done_on: dt.date | None,
+    last_report_on: dt.date | None,
+    started_on: dt.date,
+    cycle_days: int,
+    today: dt.date,
+) -> tuple[str, dt.date | None]:
+    """The state of a task on ``today`` and the date it answers to next.
+
+    A task with a due date is done once completed, overdue after the date,
+    due soon within two weeks of it. A standing task, or one that runs from
+    events, answers each cycle: a progress report is due ``cycle_days``
+    after the last one (or after the plan was issued).
+    """
+    if done_on is not None:
+        return DONE, due_on
+    if due_on is None:
+        due_on = (last_report_on or started_on) + dt.timedelta(days=cycle_days)
+    if today > due_on:
+        return OVERDUE, due_on
+    if (due_on - today).days <= DUE_SOON_DAYS:
+        return DUE_SOON, due_on
+    return ON_TRACK, due_on

@@ -1,0 +1,87 @@
+"""Back office of 督办: work plans, their tasks and progress reports, and
+the dashboard under 报告."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from gongkai.supervision import admin_views
+from gongkai.supervision.models import PlanTask, ProgressReport, WorkPlan
+
+
+class WorkPlanViewSet(SnippetViewSet):
+    model = WorkPlan
+    icon = "doc-full"
+    menu_label = _("工作方案")
+    list_display = ["title", "year", "issued_on"]
+
+
+class PlanTaskViewSet(SnippetViewSet):
+    model = PlanTask
+    icon = "tasks"
+    menu_label = _("督办任务")
+    list_display = [
+        "number",
+        "requirement",
+        "responsible",
+        "deadline_text",
+        "due_on",
+        "done_on",
+    ]
+    list_filter = ["plan", "due_kind"]
+    ordering = ["plan", "number"]
+
+
+class ProgressReportViewSet(SnippetViewSet):
+    model = ProgressReport
+    icon = "edit"
+    menu_label = _("进展报送")
+    list_display = ["task", "department", "reported_on", "completes_task"]
+
+
+class SupervisionViewSetGroup(SnippetViewSetGroup):
+    items = (WorkPlanViewSet, PlanTaskViewSet, ProgressReportViewSet)
+    menu_icon = "tasks"
+    menu_label = _("督办")
+    menu_name = "supervision"
+    menu_order = 320
+
+
+register_snippet(SupervisionViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_supervision_urls():
+    return [
+        path("supervision/", admin_views.dashboard, name="supervision_dashboard"),
+        path(
+            "supervision/<int:pk>/",
+            admin_views.dashboard,
+            name="supervision_plan",
+        ),
+        path(
+            "supervision/<int:pk>/export/",
+            admin_views.export,
+            name="supervision_export",
+        ),
+    ]
+
+
+class SupervisionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("supervision.view_plantask")
+
+
+@hooks.register("register_reports_menu_item")
+def register_supervision_menu_item():
+    return SupervisionMenuItem(
+        _("督办情况"), reverse("supervision_dashboard"), icon_name="tasks", order=120
+    )
+
+
+@hooks.register("register_log_actions")
+def register_supervision_log_actions(actions):
+    actions.register_action("supervision.reported", _("报送进展"), _("报送进展"))
