@@ -128,3 +128,22 @@ def test_the_office_sees_the_dashboard_and_downloads_the_table(client, plan):
     values = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
     assert values[0][0] == "序号" and values[1][3] == "规范专栏"
     assert WorkPlan.objects.count() == 1
+
+
+def test_the_import_command_reports_rejected_rows_and_fails(plan, tmp_path):
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "tasks.csv"
+    path.write_bytes(
+        "序号,工作任务,工作要点,工作要求,责任单位,时限要求\n"
+        "1,推进公开,要点,规范专栏,办公室,2023年10月底前\n"
+        "x,,,,办公室,长期坚持\n".encode("gbk")
+    )
+    output = StringIO()
+    with pytest.raises(CommandError, match="1 行被拒绝"):
+        call_command(
+            "import_plan_tasks", str(path), "--title", plan.title, "--year", "2023",
+            "--issued-on", "2023-04-20", stdout=output,
+        )  # fmt: skip
+    assert "第 3 行" in output.getvalue() and "新增任务 1 项" in output.getvalue()
+    assert plan.tasks.get().requirement == "规范专栏"
