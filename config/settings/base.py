@@ -259,7 +259,11 @@ USE_EXTERNAL_LINK_CHECK = env.bool("USE_EXTERNAL_LINK_CHECK", default=False)
 
 # PERIODIC JOBS (management command → interval in seconds)
 # ------------------------------------------------------------------------------
-PERIODIC_JOBS = {"publish_scheduled": 60, "remind_application_deadlines": 3600}
+PERIODIC_JOBS = {
+    "publish_scheduled": 60,
+    "remind_application_deadlines": 3600,
+    "remind_supervision": 3600,
+}
 
 # SEARCH
 # ------------------------------------------------------------------------------

@@ -84,6 +84,8 @@ class PlanTask(BaseModel):
         help_text=_("长期坚持和按事件计时的任务，每隔这些天须报送一次进展。"),
     )
     done_on = models.DateField(_("完成日期"), null=True, blank=True)
+    # The deadline the last overdue reminder was for: one reminder each.
+    reminded_for = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["plan", "number"]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -186,3 +187,54 @@ def report_progress(
         data={"report": report.pk},
     )
     return report
+
+
+def remind_overdue(*, today: dt.date | None = None) -> int:
+    """E-mail each overdue task's departments (and the office) once for each
+    deadline missed; returns how many reminders went out."""
+    from django.core.mail import send_mail
+    from django.utils import timezone
+
+    from gongkai.accounts.models import User
+    from gongkai.supervision.due_rules import OVERDUE
+    from gongkai.supervision.selectors import task_statuses
+
+    today = today or timezone.localdate()
+    sent = 0
+    for plan in WorkPlan.objects.select_related("agency"):
+        for status in task_statuses(plan=plan, today=today):
+            task = status.task
+            if status.state != OVERDUE or task.reminded_for == status.answers_on:
+                continue
+            recipients = sorted(
+                {
+                    user.email
+                    for user in User.objects.filter(
+                        Q(department__in=task.departments.all())
+                        | Q(department__agency=plan.agency, department__is_office=True),
+                        is_active=True,
+                    )
+                    if user.email
+                }
+            )
+            if recipients:
+                send_mail(
+                    _("【督办逾期】%(plan)s 第%(number)d项")
+                    % {"plan": plan.title, "number": task.number},
+                    _(
+                        "工作要求：%(requirement)s\n责任单位：%(units)s\n时限要求：%(deadline)s\n"
+                        "应于%(due)s前完成或报送进展，现已逾期。请登录管理后台报送进展。"
+                    )
+                    % {
+                        "requirement": task.requirement,
+                        "units": task.responsible,
+                        "deadline": task.deadline_text,
+                        "due": status.answers_on.isoformat(),
+                    },
+                    None,
+                    recipients,
+                )
+                sent += 1
+            task.reminded_for = status.answers_on
+            task.save(update_fields=["reminded_for"])
+    return sent

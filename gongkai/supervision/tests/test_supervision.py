@@ -147,3 +147,28 @@ def test_the_import_command_reports_rejected_rows_and_fails(plan, tmp_path):
         )  # fmt: skip
     assert "第 3 行" in output.getvalue() and "新增任务 1 项" in output.getvalue()
     assert plan.tasks.get().requirement == "规范专栏"
+
+
+def test_overdue_tasks_are_mailed_to_their_departments_once(plan):
+    from django.core import mail
+
+    from gongkai.accounts import services as account_services
+
+    services.load_tasks(
+        plan=plan,
+        rows=[
+            {"number": 1, "task": "任务", "focus": "要点", "requirement": "规范专栏",
+             "responsible": "法规科", "deadline": "2023年10月底前"},
+        ],
+    )  # fmt: skip
+    user = User.objects.create_user(
+        "legal", password="a-long-password-1", email="legal@example.com"
+    )
+    account_services.assign_user_to_department(
+        user=user, department=plan.agency.departments.get(name="法规科")
+    )
+    with time_machine.travel(date(2023, 11, 1), tick=False):
+        assert services.remind_overdue() == 1
+        assert services.remind_overdue() == 0
+    assert mail.outbox[0].to == ["legal@example.com"]
+    assert "第1项" in mail.outbox[0].subject and "2023-10-31" in mail.outbox[0].body
