@@ -39,7 +39,6 @@ OFFICE_PERMISSIONS = (
 DEPARTMENT_PERMISSIONS = (
     ("applications", "view_application"),
     ("supervision", "view_plantask"),
-    ("supervision", "add_progressreport"),
     ("supervision", "view_progressreport"),
 )
 ATTACHMENT_PERMISSIONS = (

@@ -1,15 +1,18 @@
 """The office's 督办 dashboard: the plan's tasks by state and by unit, and
 its XLSX export."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from gongkai.accounts.selectors import agency_of
-from gongkai.supervision import exports, selectors
+from gongkai.supervision import exports, selectors, services
+from gongkai.supervision.admin_forms import ProgressForm
 from gongkai.supervision.due_rules import STATE_LABELS
-from gongkai.supervision.models import WorkPlan
+from gongkai.supervision.models import PlanTask, WorkPlan
 
 
 def _plan(request, pk: int | None) -> WorkPlan:
@@ -39,6 +42,11 @@ def dashboard(request, pk: int | None = None):
             "plan": plan,
             "plans": WorkPlan.objects.filter(agency=plan.agency),
             "statuses": statuses,
+            "reportable": {
+                status.task.pk
+                for status in statuses
+                if can_report(request.user, status.task)
+            },
             "counts": [
                 (STATE_LABELS[key], key, value) for key, value in counts.items()
             ],
@@ -46,6 +54,42 @@ def dashboard(request, pk: int | None = None):
             "state_keys": list(STATE_LABELS),
             "state_labels": list(STATE_LABELS.values()),
         },
+    )
+
+
+def can_report(user, task) -> bool:
+    """The office, and the departments the task names (through this form
+    only: they cannot report on other tasks)."""
+    if user.has_perm("supervision.change_plantask"):
+        return True
+    return (
+        user.has_perm("supervision.view_plantask")
+        and user.department_id is not None
+        and task.departments.filter(pk=user.department_id).exists()
+    )
+
+
+def report(request, pk: int):
+    """报送进展: a department reports on its task, with its evidence."""
+    task = get_object_or_404(PlanTask.objects.select_related("plan"), pk=pk)
+    _plan(request, task.plan_id)
+    if not can_report(request.user, task):
+        raise PermissionDenied
+    form = ProgressForm(request.POST or None, task=task)
+    if request.method == "POST" and form.is_valid():
+        services.report_progress(
+            task=task,
+            department=request.user.department,
+            user=request.user,
+            **form.cleaned_data,
+        )
+        messages.success(request, _("已报送进展。"))
+        return redirect("supervision_plan", pk=task.plan_id)
+    return TemplateResponse(
+        request,
+        "supervision/report.html",
+        {"task": task, "form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 

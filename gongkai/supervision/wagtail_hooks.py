@@ -63,6 +63,11 @@ def register_supervision_urls():
             name="supervision_plan",
         ),
         path(
+            "supervision/tasks/<int:pk>/report/",
+            admin_views.report,
+            name="supervision_report",
+        ),
+        path(
             "supervision/<int:pk>/export/",
             admin_views.export,
             name="supervision_export",

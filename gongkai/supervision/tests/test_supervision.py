@@ -172,3 +172,40 @@ def test_overdue_tasks_are_mailed_to_their_departments_once(plan):
         assert services.remind_overdue() == 0
     assert mail.outbox[0].to == ["legal@example.com"]
     assert "第1项" in mail.outbox[0].subject and "2023-10-31" in mail.outbox[0].body
+
+
+def test_a_department_reports_on_its_own_task_only(client, plan):
+    from gongkai.accounts import services as account_services
+    from gongkai.supervision.models import ProgressReport
+
+    services.load_tasks(
+        plan=plan,
+        rows=[
+            {"number": 1, "task": "任务", "focus": "要点", "requirement": "规范专栏",
+             "responsible": "法规科", "deadline": "2023年10月底前"},
+            {"number": 2, "task": "任务", "focus": "要点", "requirement": "征地信息",
+             "responsible": "耕保科", "deadline": "长期坚持"},
+        ],
+    )  # fmt: skip
+    user = User.objects.create_user("legal", password="a-long-password-1")
+    account_services.assign_user_to_department(
+        user=user, department=plan.agency.departments.get(name="法规科")
+    )
+    own, other = plan.tasks.order_by("number")
+    client.force_login(user)
+    with time_machine.travel(date(2023, 10, 27), tick=False):
+        page = client.get(reverse("supervision_plan", args=[plan.pk])).content.decode()
+        assert reverse("supervision_report", args=[own.pk]) in page
+        assert reverse("supervision_report", args=[other.pk]) not in page
+        refused = client.get(reverse("supervision_report", args=[other.pk]))
+        assert refused.status_code in (302, 403)
+        response = client.post(
+            reverse("supervision_report", args=[own.pk]),
+            {"reported_on": "2023-10-27", "note": "已全面规范。", "completes_task": "on",
+             "evidence_url": "https://example.gov.cn/zwgk/"},
+        )  # fmt: skip
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.done_on == date(2023, 10, 27)
+    report = ProgressReport.objects.get()
+    assert report.department.name == "法规科" and report.evidence_url
