@@ -1,5 +1,7 @@
 """Who may see what: the audit log, applicants' full personal data."""
 
+from django.db.models import Q
+
 from gongkai.accounts.models import Agency, User
 
 
@@ -15,6 +17,16 @@ def can_see_personal_data(user: User) -> bool:
     applicant's full ID number, phone and address (audited, PI-04); other
     staff see them masked."""
     return can_read_audit_log(user)
+
+
+def staff_emails(*, agency: Agency, departments) -> list[str]:
+    """E-mail addresses of the active staff of ``departments`` and of the
+    agency's office, for reminders."""
+    users = User.objects.filter(is_active=True).filter(
+        Q(department__in=departments)
+        | Q(department__agency=agency, department__is_office=True)
+    )
+    return sorted({email for email in users.values_list("email", flat=True) if email})
 
 
 def agency_of(user: User) -> Agency | None:

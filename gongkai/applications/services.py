@@ -13,12 +13,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from gongkai.accounts.models import Agency
+from gongkai.accounts.selectors import staff_emails
 from gongkai.applications import deadlines, letters, selectors
 from gongkai.applications.choices import Channel, Outcome
 from gongkai.applications.models import (
@@ -716,18 +717,6 @@ def prompt_proactive_review(application: Application) -> ProactiveReview | None:
 # Reminders ----------------------------------------------------------------------
 
 
-def _reminder_recipients(application: Application) -> list[str]:
-    """The office of the agency and the handling departments' staff."""
-    from gongkai.accounts.models import User
-
-    users = User.objects.filter(is_active=True, department__agency=application.agency)
-    users = users.filter(
-        models.Q(department__is_office=True)
-        | models.Q(department__in=application.handling_departments.all())
-    )
-    return sorted({user.email for user in users if user.email})
-
-
 def remind_deadlines(*, today: dt.date | None = None) -> int:
     """E-mail the office and the handling departments once when a case
     comes within 5 working days of its reply deadline, and once when it is
@@ -749,7 +738,10 @@ def remind_deadlines(*, today: dt.date | None = None) -> int:
             continue
         if getattr(application, field):
             continue
-        recipients = _reminder_recipients(application)
+        recipients = staff_emails(
+            agency=application.agency,
+            departments=application.handling_departments.all(),
+        )
         due = case.reply_due.due_on
         body = _(
             "申请编号：%(number)s\n申请内容：%(content)s\n收到日期：%(received)s\n"

@@ -1,12 +1,11 @@
 """The portal's application pages: file an application online (/apply/) and
 follow it with its number and private query code (/apply/status/)."""
 
-from urllib.parse import quote
-
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
@@ -132,5 +131,5 @@ def letter(request, token: str, file_format: str):
         raise Http404
     content, content_type, name = services.rendered_letter(found, file_format)
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response

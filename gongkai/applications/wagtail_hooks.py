@@ -45,8 +45,7 @@ class DeadlineColumn(Column):
     def get_value(self, instance):
         if instance.replied_on or instance.reply_due_on is None:
             return ""
-        due = instance.reply_due_on
-        value = f"{due.year}年{due.month}月{due.day}日"
+        value = letters.format_date(instance.reply_due_on)
         return f"{value}（暂定）" if instance.reply_due_provisional else value
 
 

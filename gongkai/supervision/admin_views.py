@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from gongkai.accounts.selectors import agency_of
@@ -100,7 +101,7 @@ def export(request, pk: int):
         content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''supervision-{plan.year}.xlsx"
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"supervision-{plan.year}.xlsx"
     )
     return response

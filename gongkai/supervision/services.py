@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from gongkai.accounts.models import Agency, Department
+from gongkai.accounts.selectors import staff_emails
 from gongkai.core.selectors import working_day_calendar
 from gongkai.publishing.importing import ImportRefusedError, RowError
 from gongkai.publishing.importing.sheets import cell_text, map_headers, read_sheet
@@ -195,7 +195,6 @@ def remind_overdue(*, today: dt.date | None = None) -> int:
     from django.core.mail import send_mail
     from django.utils import timezone
 
-    from gongkai.accounts.models import User
     from gongkai.supervision.due_rules import OVERDUE
     from gongkai.supervision.selectors import task_statuses
 
@@ -206,16 +205,8 @@ def remind_overdue(*, today: dt.date | None = None) -> int:
             task = status.task
             if status.state != OVERDUE or task.reminded_for == status.answers_on:
                 continue
-            recipients = sorted(
-                {
-                    user.email
-                    for user in User.objects.filter(
-                        Q(department__in=task.departments.all())
-                        | Q(department__agency=plan.agency, department__is_office=True),
-                        is_active=True,
-                    )
-                    if user.email
-                }
+            recipients = staff_emails(
+                agency=plan.agency, departments=task.departments.all()
             )
             if recipients:
                 send_mail(
