@@ -85,6 +85,8 @@ GONGKAI_APPS = [
     "gongkai.review",
     "gongkai.applications",
     "gongkai.supervision",
+    "gongkai.site_health",
+    "gongkai.reports",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",
