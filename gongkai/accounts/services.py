@@ -32,7 +32,13 @@ OFFICE_PERMISSIONS = (
     # 督办: the office keeps the plans and follows every task.
     *(
         ("supervision", f"{action}_{model}")
-        for model in ("workplan", "plantask", "progressreport")
+        for model in (
+            "workplan",
+            "plantask",
+            "progressreport",
+            "standingmeasure",
+            "measurerecord",
+        )
         for action in ("add", "change", "view")
     ),
 )
@@ -40,6 +46,7 @@ DEPARTMENT_PERMISSIONS = (
     ("applications", "view_application"),
     ("supervision", "view_plantask"),
     ("supervision", "view_progressreport"),
+    ("supervision", "view_standingmeasure"),
 )
 ATTACHMENT_PERMISSIONS = (
     ("wagtaildocs", "add_document"),

@@ -202,6 +202,15 @@ DEMO_PROGRESS = (
 )
 
 
+# 保障措施 held: this year's training is still owed.
+DEMO_MEASURE_RECORDS = (
+    ("meeting", date(2023, 6, 16), "局党组会议专题研究政务公开工作"),
+    ("training", date(2023, 9, 14), "全局政务公开业务培训"),
+    ("meeting", date(2026, 3, 20), "局长办公会研究政务公开重点难点问题"),
+    ("head_briefing", date(2026, 6, 12), "局长专题听取政务公开工作汇报"),
+)
+
+
 def _supervision(*, agency, text: str, title: str, document) -> None:
     """The work plan's 任务分解表 as 督办 tasks, with a few reports."""
     from gongkai.supervision import services as supervision_services
@@ -210,6 +219,14 @@ def _supervision(*, agency, text: str, title: str, document) -> None:
         agency=agency, title=title, year=2023, issued_on=date(2023, 4, 20),
         document=document,
     )  # fmt: skip
+    if not plan.measures.exists():
+        supervision_services.load_standing_measures(plan=plan, text=text)
+        for kind, held_on, record_title in DEMO_MEASURE_RECORDS:
+            supervision_services.record_measure(
+                measure=plan.measures.get(kind=kind),
+                held_on=held_on,
+                title=record_title,
+            )
     if plan.tasks.exists():
         return
     supervision_services.load_tasks(plan=plan, rows=work_plan_tasks(text))

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from gongkai.accounts.selectors import agency_of
 from gongkai.supervision import exports, selectors, services
-from gongkai.supervision.admin_forms import ProgressForm
+from gongkai.supervision.admin_forms import MeasureRecordForm, ProgressForm
 from gongkai.supervision.due_rules import STATE_LABELS
-from gongkai.supervision.models import PlanTask, WorkPlan
+from gongkai.supervision.models import PlanTask, StandingMeasure, WorkPlan
 
 
 def _plan(request, pk: int | None) -> WorkPlan:
@@ -52,6 +52,8 @@ def dashboard(request, pk: int | None = None):
                 (STATE_LABELS[key], key, value) for key, value in counts.items()
             ],
             "units": sorted(selectors.by_department(statuses).items()),
+            "measures": selectors.measure_statuses(plan=plan),
+            "can_record": request.user.has_perm("supervision.add_measurerecord"),
             "state_keys": list(STATE_LABELS),
             "state_labels": list(STATE_LABELS.values()),
         },
@@ -76,7 +78,7 @@ def report(request, pk: int):
     _plan(request, task.plan_id)
     if not can_report(request.user, task):
         raise PermissionDenied
-    form = ProgressForm(request.POST or None, task=task)
+    form = ProgressForm(request.POST or None, task=task, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.report_progress(
             task=task,
@@ -94,9 +96,32 @@ def report(request, pk: int):
     )
 
 
+def record_measure(request, pk: int):
+    """The office records a meeting, report or training session held."""
+    measure = get_object_or_404(StandingMeasure.objects.select_related("plan"), pk=pk)
+    _plan(request, measure.plan_id)
+    if not request.user.has_perm("supervision.add_measurerecord"):
+        raise PermissionDenied
+    form = MeasureRecordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_measure(
+            measure=measure, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("已登记。"))
+        return redirect("supervision_plan", pk=measure.plan_id)
+    return TemplateResponse(
+        request,
+        "supervision/record_measure.html",
+        {"measure": measure, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
 def export(request, pk: int):
     plan = _plan(request, pk)
-    content = exports.tasks_workbook(selectors.report_rows(plan=plan))
+    content = exports.tasks_workbook(
+        selectors.report_rows(plan=plan), selectors.measure_rows(plan=plan)
+    )
     response = HttpResponse(
         content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -6,3 +6,8 @@ class SupervisionConfig(AppConfig):
     name = "gongkai.supervision"
     label = "supervision"
     verbose_name = _("督办")
+
+    def ready(self) -> None:
+        from gongkai.supervision import sources
+
+        sources.register()

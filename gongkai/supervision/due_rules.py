@@ -104,3 +104,45 @@ def task_state(
     if (due_on - today).days <= DUE_SOON_DAYS:
         return DUE_SOON, due_on
     return ON_TRACK, due_on
+
+
+@dataclass(frozen=True)
+class EventTally:
+    """A task that runs from events, judged on its occurrences."""
+
+    state: str
+    answers_on: dt.date | None  # the earliest open deadline
+    total: int
+    on_time: int
+    late: int  # met, but after the deadline
+    open: int
+
+
+def event_task_state(
+    occurrences: list[tuple[dt.date, dt.date | None]],
+    *,
+    today: dt.date,
+    due_soon_until: dt.date,
+) -> EventTally:
+    """The state of a task from its events' (deadline, met on) pairs: overdue
+    while an occurrence is open past its deadline, due soon while one falls
+    due by ``due_soon_until``, on track otherwise. Occurrences met late stay
+    counted (they are reported as 逾期完成) but no longer hold the task."""
+    on_time = sum(1 for due, done in occurrences if done is not None and done <= due)
+    late = sum(1 for due, done in occurrences if done is not None and done > due)
+    open_dues = sorted(due for due, done in occurrences if done is None)
+    answers_on = open_dues[0] if open_dues else None
+    if answers_on is not None and today > answers_on:
+        state = OVERDUE
+    elif answers_on is not None and answers_on <= due_soon_until:
+        state = DUE_SOON
+    else:
+        state = ON_TRACK
+    return EventTally(
+        state=state,
+        answers_on=answers_on,
+        total=len(occurrences),
+        on_time=on_time,
+        late=late,
+        open=len(open_dues),
+    )

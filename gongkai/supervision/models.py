@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import BaseModel
 from gongkai.supervision.due_rules import FIXED, KIND_LABELS, RELATIVE, STANDING
+from gongkai.supervision.measures import KIND_LABELS as MEASURE_LABELS
 
 
 class WorkPlan(BaseModel):
@@ -141,6 +142,14 @@ class ProgressReport(BaseModel):
         related_name="+",
     )
     evidence_url = models.URLField(_("佐证链接"), blank=True)
+    evidence_case = models.ForeignKey(
+        "applications.Application",
+        verbose_name=_("佐证：依申请公开案件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     completes_task = models.BooleanField(_("任务已完成"), default=False)
 
     class Meta:
@@ -150,3 +159,73 @@ class ProgressReport(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.task} {self.reported_on:%Y-%m-%d}"
+
+
+class StandingMeasure(BaseModel):
+    """A 保障措施 of the plan tracked like a task: a meeting, a report to the
+    head or a training session so many times a year, or the guide and the
+    catalogue kept current."""
+
+    plan = models.ForeignKey(
+        WorkPlan,
+        verbose_name=_("工作方案"),
+        on_delete=models.CASCADE,
+        related_name="measures",
+    )
+    kind = models.CharField(
+        _("措施"),
+        max_length=20,
+        choices=[(key, label) for key, label in MEASURE_LABELS.items()],
+    )
+    requirement = models.TextField(_("方案要求"))
+    times_per_year = models.PositiveSmallIntegerField(
+        _("每年至少次数"),
+        default=1,
+        help_text=_("0 表示由平台保持更新，不按次数计。"),
+    )
+
+    class Meta:
+        ordering = ["plan", "pk"]
+        verbose_name = _("保障措施")
+        verbose_name_plural = _("保障措施")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind"], name="standing_measure_unique_per_plan"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan.year} {self.get_kind_display()}"
+
+
+class MeasureRecord(BaseModel):
+    """One meeting, report to the head or training session held, with its
+    evidence, as the office records it."""
+
+    measure = models.ForeignKey(
+        StandingMeasure,
+        verbose_name=_("保障措施"),
+        on_delete=models.CASCADE,
+        related_name="records",
+    )
+    held_on = models.DateField(_("日期"))
+    title = models.CharField(_("名称"), max_length=200)
+    note = models.TextField(_("主要内容"), blank=True)
+    participants = models.PositiveIntegerField(_("参加人数"), null=True, blank=True)
+    evidence_item = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("佐证：已发布信息"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    evidence_url = models.URLField(_("佐证链接"), blank=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("保障措施落实记录")
+        verbose_name_plural = _("保障措施落实记录")
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} {self.title}"

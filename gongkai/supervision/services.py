@@ -163,6 +163,7 @@ def report_progress(
     note: str,
     evidence_item=None,
     evidence_url: str = "",
+    evidence_case=None,
     completes_task: bool = False,
     user=None,
 ) -> ProgressReport:
@@ -175,6 +176,7 @@ def report_progress(
         note=note,
         evidence_item=evidence_item,
         evidence_url=evidence_url,
+        evidence_case=evidence_case,
         completes_task=completes_task,
     )
     if completes_task and task.done_on is None:
@@ -229,3 +231,62 @@ def remind_overdue(*, today: dt.date | None = None) -> int:
             task.reminded_for = status.answers_on
             task.save(update_fields=["reminded_for"])
     return sent
+
+
+@transaction.atomic
+def load_standing_measures(*, plan: WorkPlan, text: str, actor=None) -> int:
+    """The plan's 保障措施 as measures, read from its text; loading the same
+    text again changes nothing. Returns how many measures the plan has."""
+    from gongkai.supervision.measures import parse_standing_measures
+    from gongkai.supervision.models import StandingMeasure
+
+    for spec in parse_standing_measures(text):
+        measure, created = StandingMeasure.objects.update_or_create(
+            plan=plan,
+            kind=spec.kind,
+            defaults={
+                "requirement": spec.requirement,
+                "times_per_year": spec.times_per_year,
+            },
+        )
+        if created:
+            log(instance=measure, action="wagtail.create", user=actor)
+    return plan.measures.count()
+
+
+@transaction.atomic
+def record_measure(
+    *,
+    measure,
+    held_on: dt.date,
+    title: str,
+    note: str = "",
+    participants: int | None = None,
+    evidence_item=None,
+    evidence_url: str = "",
+    actor=None,
+):
+    """The office records a meeting, report or training session held."""
+    from django.utils import timezone
+
+    from gongkai.core.errors import DomainError
+    from gongkai.supervision.models import MeasureRecord
+
+    if held_on > timezone.localdate():
+        raise DomainError(_("日期不能晚于今天。"))
+    record = MeasureRecord.objects.create(
+        measure=measure,
+        held_on=held_on,
+        title=title,
+        note=note,
+        participants=participants,
+        evidence_item=evidence_item,
+        evidence_url=evidence_url,
+    )
+    log(
+        instance=measure,
+        action="supervision.measure_recorded",
+        user=actor,
+        data={"record": record.pk, "held_on": held_on.isoformat()},
+    )
+    return record

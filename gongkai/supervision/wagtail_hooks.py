@@ -9,7 +9,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from gongkai.supervision import admin_views
-from gongkai.supervision.models import PlanTask, ProgressReport, WorkPlan
+from gongkai.supervision.models import (
+    MeasureRecord,
+    PlanTask,
+    ProgressReport,
+    StandingMeasure,
+    WorkPlan,
+)
 
 
 class WorkPlanViewSet(SnippetViewSet):
@@ -42,8 +48,30 @@ class ProgressReportViewSet(SnippetViewSet):
     list_display = ["task", "department", "reported_on", "completes_task"]
 
 
+class StandingMeasureViewSet(SnippetViewSet):
+    model = StandingMeasure
+    icon = "group"
+    menu_label = _("保障措施")
+    list_display = ["kind", "plan", "times_per_year"]
+    list_filter = ["plan"]
+
+
+class MeasureRecordViewSet(SnippetViewSet):
+    model = MeasureRecord
+    icon = "date"
+    menu_label = _("保障措施落实记录")
+    list_display = ["held_on", "title", "measure", "participants"]
+    list_filter = ["measure__kind"]
+
+
 class SupervisionViewSetGroup(SnippetViewSetGroup):
-    items = (WorkPlanViewSet, PlanTaskViewSet, ProgressReportViewSet)
+    items = (
+        WorkPlanViewSet,
+        PlanTaskViewSet,
+        ProgressReportViewSet,
+        StandingMeasureViewSet,
+        MeasureRecordViewSet,
+    )
     menu_icon = "tasks"
     menu_label = _("督办")
     menu_name = "supervision"
@@ -68,6 +96,11 @@ def register_supervision_urls():
             name="supervision_report",
         ),
         path(
+            "supervision/measures/<int:pk>/record/",
+            admin_views.record_measure,
+            name="supervision_record_measure",
+        ),
+        path(
             "supervision/<int:pk>/export/",
             admin_views.export,
             name="supervision_export",
@@ -90,3 +123,6 @@ def register_supervision_menu_item():
 @hooks.register("register_log_actions")
 def register_supervision_log_actions(actions):
     actions.register_action("supervision.reported", _("报送进展"), _("报送进展"))
+    actions.register_action(
+        "supervision.measure_recorded", _("登记保障措施"), _("登记保障措施落实")
+    )
