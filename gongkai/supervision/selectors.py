@@ -39,6 +39,16 @@ class TaskStatus:
     def state_label(self) -> str:
         return STATE_LABELS[self.state]
 
+    @property
+    def attention(self) -> list[events.Occurrence]:
+        """The occurrences open past their deadline or met late."""
+        today = timezone.localdate()
+        return [
+            occurrence
+            for occurrence in self.occurrences
+            if (occurrence.done_on or today) > occurrence.due_on
+        ]
+
 
 def task_statuses(*, plan: WorkPlan, today: dt.date | None = None) -> list[TaskStatus]:
     today = today or timezone.localdate()

@@ -147,6 +147,7 @@ def test_an_item_formed_and_not_published_in_20_working_days_makes_its_task_over
     with time_machine.travel(date(2026, 12, 3), tick=False):
         first, second = selectors.task_statuses(plan=plan)
         rows = selectors.report_rows(plan=plan)
+        attention = first.attention
     # 20 working days from 9 October 2026 (the 10 October 调休 Saturday is
     # worked): 5 November.
     assert first.state == due_rules.OVERDUE
@@ -154,6 +155,8 @@ def test_an_item_formed_and_not_published_in_20_working_days_makes_its_task_over
     assert (first.tally.on_time, first.tally.late, first.tally.open) == (1, 1, 1)
     assert rows[0]["起算事件记录"] == {"件数": 3, "按期": 1, "逾期完成": 1, "未完成": 1}
     assert rows[0]["完成期限"] is None and rows[0]["下次报送期限"] == "2026-11-05"
+    # Open ones first, as the 发布时效 report sorts them.
+    assert [o.label for o in attention] == ["灵活就业支持政策", "公益性岗位招聘公告"]
     # No app records decisions yet: the report cycle still applies.
     assert second.tally is None and rows[1]["起算事件记录"] is None
 
