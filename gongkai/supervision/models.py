@@ -9,6 +9,24 @@ from gongkai.supervision.due_rules import FIXED, KIND_LABELS, RELATIVE, STANDING
 from gongkai.supervision.measures import KIND_LABELS as MEASURE_LABELS
 
 
+class Evidence(models.Model):
+    """What shows a task or measure was carried out: a published item or a
+    link."""
+
+    evidence_item = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("佐证：已发布信息"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    evidence_url = models.URLField(_("佐证链接"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class WorkPlan(BaseModel):
     """A yearly 政务公开 work plan whose annex table assigns the tasks."""
 
@@ -114,7 +132,7 @@ class PlanTask(BaseModel):
         return self.due_kind == STANDING
 
 
-class ProgressReport(BaseModel):
+class ProgressReport(Evidence, BaseModel):
     """A department's report on a task, with its evidence."""
 
     task = models.ForeignKey(
@@ -133,15 +151,6 @@ class ProgressReport(BaseModel):
     )
     reported_on = models.DateField(_("报送日期"))
     note = models.TextField(_("进展情况"))
-    evidence_item = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("佐证：已发布信息"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    evidence_url = models.URLField(_("佐证链接"), blank=True)
     evidence_case = models.ForeignKey(
         "applications.Application",
         verbose_name=_("佐证：依申请公开案件"),
@@ -198,7 +207,7 @@ class StandingMeasure(BaseModel):
         return f"{self.plan.year} {self.get_kind_display()}"
 
 
-class MeasureRecord(BaseModel):
+class MeasureRecord(Evidence, BaseModel):
     """One meeting, report to the head or training session held, with its
     evidence, as the office records it."""
 
@@ -212,15 +221,6 @@ class MeasureRecord(BaseModel):
     title = models.CharField(_("名称"), max_length=200)
     note = models.TextField(_("主要内容"), blank=True)
     participants = models.PositiveIntegerField(_("参加人数"), null=True, blank=True)
-    evidence_item = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("佐证：已发布信息"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    evidence_url = models.URLField(_("佐证链接"), blank=True)
 
     class Meta:
         ordering = ["-held_on", "-pk"]
