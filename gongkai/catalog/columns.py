@@ -29,6 +29,8 @@ class ColumnSpec:
 
 ROOT_TITLE = "政府信息公开"
 ROOT_SLUG = "xxgk"
+# The 政府信息公开指南 column shows the generated guide (catalog.guide).
+GUIDE_SLUG = "guide"
 
 STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec(

@@ -78,9 +78,19 @@ def load_demo_bureau() -> DemoReport:
     created = _work_plan(agency=agency, columns=columns, departments=departments)
     created += _items(agency=agency, columns=columns, departments=departments)
     _applications(agency=agency, departments=departments)
+    _guide_and_catalogue(agency=agency)
     return DemoReport(
         agency=agency, items_created=created, accounts_file=accounts_file()
     )
+
+
+def _guide_and_catalogue(*, agency: Agency) -> None:
+    """The guide's first version and the catalogue's lines, without waiting
+    for the publish events to be delivered after commit."""
+    from gongkai.catalog import services as catalog_services
+
+    catalog_services.refresh_guide(agency=agency)
+    catalog_services.rebuild_catalogue(agency=agency)
 
 
 def _agency() -> Agency:

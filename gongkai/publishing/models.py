@@ -167,6 +167,9 @@ class ColumnPage(AgencyPageMixin, RoutablePageMixin, Page):
         context["items_page"] = paginator.get_page(request.GET.get("page"))
         context["subcolumns"] = selectors.subcolumns(column=self)
         context["breadcrumbs"] = selectors.breadcrumbs(page=self)
+        context["column_content"] = selectors.column_content(
+            column=self, request=request
+        )
         return context
 
     @path("feed/")

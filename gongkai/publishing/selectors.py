@@ -31,6 +31,28 @@ def column_items(*, column: ColumnPage) -> QuerySet[GovernmentInformationPage]:
     return published_items().descendant_of(column)
 
 
+# Content other capabilities show on a column's page (the generated guide on
+# the 指南 column, for one): functions registered for this Wagtail hook take
+# ``column`` and ``request`` and return HTML, or "" for nothing.
+COLUMN_CONTENT_HOOK = "column_page_content"
+
+
+def column_content(*, column: ColumnPage, request) -> list[str]:
+    from wagtail import hooks
+
+    return [
+        html
+        for content in hooks.get_hooks(COLUMN_CONTENT_HOOK)
+        if (html := content(column=column, request=request))
+    ]
+
+
+def has_generated_content(*, column: ColumnPage) -> bool:
+    """Whether a capability fills the column without items (site health must
+    not count it as empty)."""
+    return bool(column_content(column=column, request=None))
+
+
 def latest_items(*, root: Page, limit: int) -> list[GovernmentInformationPage]:
     return list(published_items().descendant_of(root)[:limit])
 

@@ -8,10 +8,11 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from gongkai.core.selectors import working_day_calendar
-from gongkai.supervision import events
+from gongkai.supervision import events, measures
 from gongkai.supervision.due_rules import (
     KIND_LABELS,
     ON_TRACK,
+    OVERDUE,
     STATE_LABELS,
     EventTally,
     event_task_state,
@@ -217,9 +218,19 @@ def measure_statuses(
 
 def _kept_current(*, measure: StandingMeasure, agency):
     """The guide and the catalogue are generated from the agency record, the
-    column tree and the published items, so they are current by
-    construction; the state shows when they last changed."""
-    return ON_TRACK, None, measure.last_on
+    column tree and the published items and follow every change; the state
+    shows when they last changed, and is overdue should they ever lag
+    behind (the daily ``refresh_catalogue`` puts them right)."""
+    from gongkai.catalog import selectors as catalog
+
+    if measure.kind == measures.GUIDE:
+        current = catalog.guide_is_current(agency=agency)
+        changed_on = catalog.guide_changed_on(agency=agency)
+    else:
+        current = catalog.catalogue_is_current(agency=agency)
+        changed_on = catalog.catalogue_changed_on(agency=agency)
+    last_on = max(filter(None, (changed_on, measure.last_on)), default=None)
+    return (ON_TRACK if current else OVERDUE), None, last_on
 
 
 def measure_rows(*, plan: WorkPlan, today: dt.date | None = None) -> list[dict]:

@@ -272,6 +272,9 @@ def test_the_demo_tracks_its_standing_measures(db):
         call_command("supervision_report", "--json", stdout=output)
     assert statuses["meeting"].state == due_rules.DONE
     assert statuses["training"].state == due_rules.DUE_SOON
+    assert statuses["guide"].state == due_rules.ON_TRACK
+    assert statuses["guide"].last_on is not None
+    assert statuses["catalogue"].state == due_rules.ON_TRACK
     rows = {row["序号"]: row for row in json.loads(output.getvalue())}
     assert rows[2]["起算事件记录"] is not None and rows[3]["起算事件记录"] is not None
 
@@ -295,3 +298,24 @@ def test_the_report_and_its_workbook_carry_the_measures(plan, tmp_path):
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][0] == "措施" and rows[1][0] == "研究政务公开工作的会议"
     assert rows[1][-1] == "已完成" and rows[1][5] == "2026-03-20"
+
+
+def test_a_catalogue_lagging_behind_the_items_shows_as_overdue(plan, columns):
+    from gongkai.catalog import services as catalog_services
+
+    services.load_standing_measures(plan=plan, text=PLAN_TEXT)
+    catalog_services.refresh_guide(agency=plan.agency)
+    catalog_services.rebuild_catalogue(agency=plan.agency)
+
+    def state(kind):
+        statuses = selectors.measure_statuses(plan=plan, today=date(2026, 12, 3))
+        return next(s.state for s in statuses if s.measure.kind == kind)
+
+    assert state("catalogue") == due_rules.ON_TRACK
+    assert state("guide") == due_rules.ON_TRACK
+    # Published, but its catalogue line not written (the event never came).
+    publish(columns["法定主动公开内容/政策文件/其他文件"], title="新通知")
+    plan.agency.fax = "0533-7180002"
+    plan.agency.save()
+    assert state("catalogue") == due_rules.OVERDUE
+    assert state("guide") == due_rules.OVERDUE
