@@ -85,7 +85,7 @@ def column_facts(*, home: PortalHomePage) -> tuple[list[ColumnFacts], date | Non
             continue
         path = row["parent_path"]
         # The newest item of a column counts for every column above it.
-        for length in range(len(path), home.depth * STEP, -STEP):
+        for length in range(len(path), home.depth * STEP - 1, -STEP):
             prefix = path[:length]
             if prefix not in newest or newest[prefix] < row["newest"]:
                 newest[prefix] = row["newest"]
