@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.move_page import MovePageAction
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -283,7 +284,11 @@ def close_column(*, column: ColumnPage, successor: ColumnPage, actor: User) -> i
         _redirect(old_path, site, successor)
     column.refresh_from_db()
     if column.live:
-        column.unpublish(user=actor, log_action=False)
+        # The office may close any column; its page permissions (edit, not
+        # publish) are not what decides here.
+        UnpublishPageAction(column, user=actor, log_action=True).execute(
+            skip_permission_checks=True
+        )
     log(
         instance=column,
         action="site_health.column_closed",
