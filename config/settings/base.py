@@ -273,11 +273,12 @@ PERIODIC_JOBS = {
 
 # SITE HEALTH
 # ------------------------------------------------------------------------------
-# External links of the daily health check: on or off, the time allowed per
-# request, the pause between two requests to one host, at most this many
-# fetched per run, and how long a result is reused (gongkai/site_health/links.py).
+# External links of the daily health check: on or off (as the pre-review's
+# USE_EXTERNAL_LINK_CHECK unless set), the time allowed per request, the
+# pause between two requests to one host, at most this many fetched per run,
+# and how long a result is reused (gongkai/site_health/links.py).
 SITE_HEALTH_CHECK_EXTERNAL_LINKS = env.bool(
-    "SITE_HEALTH_CHECK_EXTERNAL_LINKS", default=True
+    "SITE_HEALTH_CHECK_EXTERNAL_LINKS", default=USE_EXTERNAL_LINK_CHECK
 )
 SITE_HEALTH_LINK_TIMEOUT_SECONDS = env.float(
     "SITE_HEALTH_LINK_TIMEOUT_SECONDS", default=5.0

@@ -37,6 +37,7 @@ class Command(BaseCommand):
             agencies = agencies.filter(name=options["agency"])
             if not agencies.exists():
                 raise CommandError(f"没有名为“{options['agency']}”的机关。")
+        # run_periodic_jobs calls every job with verbosity 0: the daily run.
         trigger = Trigger.DAILY if options["verbosity"] == 0 else Trigger.COMMAND
         runs = []
         for agency in agencies:
