@@ -54,6 +54,9 @@ class ColumnFacts:
     # Columns with sub-columns are not blank themselves: their children are.
     is_leaf: bool
     parent_id: int | None = None
+    # A column of the standard tree (国办公开办函〔2019〕61号, 条例 Art.
+    # 20): required by law, so it is updated, never merged away or closed.
+    is_statutory: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,10 +149,12 @@ def days_since(last: date | None, today: date) -> int | None:
 
 
 def is_stale(column: ColumnFacts, today: date) -> bool:
-    """Not updated within its cycle. A column that never had an item is
-    blank (空白栏目), counted there and not again here."""
+    """Not updated within its cycle. Only columns without sub-columns count:
+    a parent is as fresh as its newest child, and counting both would count
+    one stale column twice. A column that never had an item is blank (空白
+    栏目), counted there and not again here."""
     age = days_since(column.last_update_on, today)
-    return age is not None and age > column.cycle_days
+    return column.is_leaf and age is not None and age > column.cycle_days
 
 
 def _column_finding(indicator, outcome, column, today, points=Decimal(0), **extra):
@@ -498,13 +503,17 @@ def sleeping_topics(facts: SiteFacts, limits: Thresholds) -> IndicatorResult:
 
 
 def _suggestion(column: ColumnFacts, facts: SiteFacts) -> str:
-    """Merge into a live sibling of the same kind when there is one, else
-    close (its items stay reachable under a successor)."""
+    """For a statutory column, update it; otherwise merge into a live
+    sibling of the same kind when there is one, else close (its items stay
+    reachable under a successor)."""
+    if column.is_statutory:
+        return _("法定栏目，不宜关闭：请补充更新")
     for other in facts.columns:
         if (
             other.page_id != column.page_id
             and other.parent_id == column.parent_id
             and other.kind == column.kind
+            and other.is_leaf
             and not is_stale(other, facts.today)
             and other.last_update_on is not None
         ):

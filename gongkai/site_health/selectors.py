@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from gongkai.accounts.models import Agency
+from gongkai.catalog.columns import ROOT_SLUG, STANDARD_COLUMNS
 from gongkai.core.selectors import working_day_calendar
 from gongkai.publishing import deadlines
 from gongkai.publishing.models import (
@@ -99,6 +100,7 @@ def column_facts(*, home: PortalHomePage) -> tuple[list[ColumnFacts], date | Non
             "title",
             "path",
             "url_path",
+            "slug",
             "kind",
             "update_interval_days",
             "first_published_at",
@@ -107,6 +109,7 @@ def column_facts(*, home: PortalHomePage) -> tuple[list[ColumnFacts], date | Non
     parents = {row["path"][:-STEP] for row in rows}
     ids_by_path = {row["path"]: row["pk"] for row in rows}
     today = timezone.localdate()
+    statutory = standard_slugs()
     columns = []
     for row in rows:
         column = ColumnPage(
@@ -123,12 +126,21 @@ def column_facts(*, home: PortalHomePage) -> tuple[list[ColumnFacts], date | Non
                 created_on=_local(row["first_published_at"]) or today,
                 is_leaf=row["path"] not in parents,
                 parent_id=ids_by_path.get(row["path"][:-STEP]),
+                is_statutory=row["slug"] in statutory,
             )
         )
     home_updated = max(
         filter(None, [newest.get(home.path), home.last_published_at]), default=None
     )
     return columns, _local(home_updated)
+
+
+def standard_slugs(specs=STANDARD_COLUMNS) -> frozenset[str]:
+    slugs = {ROOT_SLUG}
+    for spec in specs:
+        slugs.add(spec.slug)
+        slugs |= standard_slugs(spec.children)
+    return frozenset(slugs)
 
 
 def own_hosts(*, home: Page) -> frozenset[str]:

@@ -150,12 +150,15 @@ def test_zombie_columns_get_a_suggestion_and_topics_are_sleeping():
     zombie = column(3, kind=ColumnKind.NOTICES, cycle=180, updated_days_ago=600)
     lonely = column(4, kind=ColumnKind.OTHER, cycle=180, updated_days_ago=700)
     topic = column(5, kind=ColumnKind.TOPIC, cycle=180, updated_days_ago=200)
+    statutory = column(6, kind=ColumnKind.OTHER, cycle=180, updated_days_ago=700)
+    statutory = ColumnFacts(**{**statutory.__dict__, "is_statutory": True})
     result = indicators.assess(
-        facts(columns=[active, zombie, lonely, topic]), Thresholds()
+        facts(columns=[active, zombie, lonely, topic, statutory]), Thresholds()
     )
     zombies = result.result(Indicator.ZOMBIE_COLUMNS).findings
     assert [(f.page_id, f.suggestion) for f in zombies] == [
         (3, "合并到“栏目2”"),
         (4, "关闭（信息移入上级或相近栏目）"),
+        (6, "法定栏目，不宜关闭：请补充更新"),
     ]
     assert [f.page_id for f in result.result(Indicator.SLEEPING_TOPICS).findings] == [5]
