@@ -93,6 +93,7 @@ GONGKAI_APPS = [
 ]
 WAGTAIL_APPS = [
     "wagtail.contrib.settings",
+    "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
@@ -171,6 +172,8 @@ MIDDLEWARE = [
     "gongkai.core.audit.AuditContextMiddleware",
     "gongkai.core.middleware.DomainErrorMessageMiddleware",
     "axes.middleware.AxesMiddleware",
+    # A closed column's old addresses lead to where its items went.
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 # TEMPLATES
@@ -266,7 +269,28 @@ PERIODIC_JOBS = {
     "remind_application_deadlines": 3600,
     "remind_supervision": 3600,
     "refresh_catalogue": 86400,
+    "site_health": 86400,
 }
+
+# SITE HEALTH
+# ------------------------------------------------------------------------------
+# External links of the daily health check: on or off (as the pre-review's
+# USE_EXTERNAL_LINK_CHECK unless set), the time allowed per request, the
+# pause between two requests to one host, at most this many fetched per run,
+# and how long a result is reused (gongkai/site_health/links.py).
+SITE_HEALTH_CHECK_EXTERNAL_LINKS = env.bool(
+    "SITE_HEALTH_CHECK_EXTERNAL_LINKS", default=USE_EXTERNAL_LINK_CHECK
+)
+SITE_HEALTH_LINK_TIMEOUT_SECONDS = env.float(
+    "SITE_HEALTH_LINK_TIMEOUT_SECONDS", default=5.0
+)
+SITE_HEALTH_HOST_INTERVAL_SECONDS = env.float(
+    "SITE_HEALTH_HOST_INTERVAL_SECONDS", default=1.0
+)
+SITE_HEALTH_EXTERNAL_LINKS_PER_RUN = env.int(
+    "SITE_HEALTH_EXTERNAL_LINKS_PER_RUN", default=200
+)
+SITE_HEALTH_LINK_CACHE_HOURS = env.int("SITE_HEALTH_LINK_CACHE_HOURS", default=72)
 
 # SEARCH
 # ------------------------------------------------------------------------------

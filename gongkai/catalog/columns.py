@@ -8,6 +8,37 @@
 
 from dataclasses import dataclass, field
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ColumnKind(models.TextChoices):
+    """What a column publishes, which sets how often it must change
+    (国办秘函〔2019〕19号 单项否决 item 4, domain-rules §3.2)."""
+
+    NEWS = "news", _("动态/要闻")
+    NOTICES = "notices", _("通知公告")
+    POLICIES = "policies", _("政策文件")
+    TOPIC = "topic", _("专题")
+    BASIC = "basic", _("基本信息")
+    OTHER = "other", _("其他")
+
+
+# The expected update cycle of each kind, in days, when a column sets none:
+# 动态/要闻 2 weeks, 通知公告 and 政策文件 6 months (§3.2 item 4); 专题 and
+# other columns 6 months, the operators' rule of thumb; 基本信息 (指南, 机构
+# 职能, 制度) changes rarely, so a year. Each column may set its own.
+KIND_UPDATE_INTERVAL_DAYS: dict[str, int] = {
+    ColumnKind.NEWS: 14,
+    ColumnKind.NOTICES: 180,
+    ColumnKind.POLICIES: 180,
+    ColumnKind.TOPIC: 180,
+    ColumnKind.BASIC: 365,
+    ColumnKind.OTHER: 180,
+}
+# The kinds whose staleness adds up towards the ≥5 veto of §3.2 item 4.
+FREQUENT_KINDS = frozenset({ColumnKind.NEWS, ColumnKind.NOTICES, ColumnKind.POLICIES})
+
 
 @dataclass(frozen=True)
 class ColumnSpec:
@@ -16,9 +47,9 @@ class ColumnSpec:
     description: str = ""
     # Departments (by name) responsible for the column's content.
     departments: tuple[str, ...] = ()
-    # 动态/通知公告 columns must change every 2 weeks, others every 6 months
-    # (国办秘函〔2019〕19号); kept for site health.
-    update_interval_days: int = 180
+    kind: str = ColumnKind.OTHER
+    # None: the cycle of the kind (KIND_UPDATE_INTERVAL_DAYS).
+    update_interval_days: int | None = None
     # 三同步: documents here are released only with their 政策解读 (work
     # plan task 9: 行政规范性文件 are always interpreted).
     requires_interpretation: bool = False
@@ -37,35 +68,52 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
         "政府信息公开指南",
         "guide",
         "公开方式、公开内容分类编排、获取方式和工作机构联系方式。",
+        kind=ColumnKind.BASIC,
     ),
-    ColumnSpec("政府信息公开制度", "rules", "本机关政府信息公开工作制度。"),
+    ColumnSpec(
+        "政府信息公开制度",
+        "rules",
+        "本机关政府信息公开工作制度。",
+        kind=ColumnKind.BASIC,
+    ),
     ColumnSpec(
         "法定主动公开内容",
         "statutory",
         "依照《中华人民共和国政府信息公开条例》第二十条、第二十一条主动公开的政府信息。",
         children=(
             ColumnSpec(
-                "机构职能", "organisation", "机构设置、主要职责、领导信息和联系方式。"
+                "机构职能",
+                "organisation",
+                "机构设置、主要职责、领导信息和联系方式。",
+                kind=ColumnKind.BASIC,
             ),
             ColumnSpec(
                 "政策文件",
                 "policies",
                 "本机关制发的政策文件。",
+                kind=ColumnKind.POLICIES,
                 departments=("法规科",),
                 children=(
                     ColumnSpec(
                         "行政规范性文件",
                         "normative",
+                        kind=ColumnKind.POLICIES,
                         departments=("法规科",),
                         requires_interpretation=True,
                     ),
-                    ColumnSpec("其他文件", "other-documents", departments=("法规科",)),
+                    ColumnSpec(
+                        "其他文件",
+                        "other-documents",
+                        kind=ColumnKind.POLICIES,
+                        departments=("法规科",),
+                    ),
                 ),
             ),
             ColumnSpec(
                 "政策解读",
                 "interpretations",
                 "政策文件的解读材料，与原文件双向关联。",
+                kind=ColumnKind.POLICIES,
                 departments=("法规科",),
                 holds_interpretations=True,
             ),
@@ -91,6 +139,7 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
                 "行政执法公示",
                 "enforcement",
                 "行政执法主体、依据、程序和结果信息。",
+                kind=ColumnKind.NOTICES,
                 departments=("执法监察大队",),
             ),
             ColumnSpec(
@@ -109,6 +158,7 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
                 "信访信息",
                 "petitions",
                 "网络信访渠道、通信地址、投诉电话、接待时间地点和办理进展查询方式。",
+                kind=ColumnKind.BASIC,
                 departments=("信访室",),
             ),
             ColumnSpec(
@@ -120,6 +170,7 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
                         "自然资源市场交易",
                         "land-market",
                         "土地供应计划、出让公告、成交公示和供应结果。",
+                        kind=ColumnKind.NOTICES,
                         departments=("自然资源利用科",),
                         update_interval_days=14,
                     ),
@@ -133,13 +184,17 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
                         "征地信息",
                         "expropriation",
                         "农用地转用征收批复、“一书四方案”、征收土地预公告、征收土地公告、征地补偿安置方案公告。",
+                        kind=ColumnKind.NOTICES,
                         departments=("耕保科", "国土资源保障中心"),
+                        # 征地 notices run on statutory periods of 10 working
+                        # and 30 days; the bureau looks every 2 weeks.
                         update_interval_days=14,
                     ),
                     ColumnSpec(
                         "矿业权信息",
                         "mining-rights",
                         "矿业权出让公告公示、审批结果、勘查开采信息公示。",
+                        kind=ColumnKind.NOTICES,
                         departments=("矿产资源管理科",),
                     ),
                 ),
@@ -147,9 +202,18 @@ STANDARD_COLUMNS: tuple[ColumnSpec, ...] = (
         ),
     ),
     ColumnSpec(
-        "政府信息公开年报", "annual-reports", "本机关政府信息公开工作年度报告。"
+        "政府信息公开年报",
+        "annual-reports",
+        "本机关政府信息公开工作年度报告。",
+        # Published once a year by 1/31 (条例 Art. 49), so a year and a month.
+        update_interval_days=400,
     ),
-    ColumnSpec("依申请公开", "on-request", "政府信息公开申请的渠道、流程和办理结果。"),
+    ColumnSpec(
+        "依申请公开",
+        "on-request",
+        "政府信息公开申请的渠道、流程和办理结果。",
+        kind=ColumnKind.BASIC,
+    ),
 )
 
 STANDARD_DEPARTMENTS: tuple[str, ...] = (

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gongkai.catalog.choices import Genre, Topic, Validity
+from gongkai.catalog.columns import KIND_UPDATE_INTERVAL_DAYS, ColumnKind
 from gongkai.core.html import html_to_text
 from gongkai.core.models import BaseModel
 from gongkai.publishing.blocks import BodyBlock
@@ -123,10 +124,21 @@ class ColumnPage(AgencyPageMixin, RoutablePageMixin, Page):
     """A column (栏目) of the disclosure platform; columns nest."""
 
     description = models.TextField(_("栏目说明"), blank=True)
+    kind = models.CharField(
+        _("栏目类型"),
+        max_length=20,
+        choices=ColumnKind.choices,
+        default=ColumnKind.OTHER,
+        help_text=_("决定栏目应有的更新周期，网站健康检查据此判断栏目是否长期未更新。"),
+    )
     update_interval_days = models.PositiveSmallIntegerField(
         _("更新周期（天）"),
-        default=180,
-        help_text=_("动态、通知公告类栏目应2周内更新，政策文件等栏目应6个月内更新。"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "留空时按栏目类型：动态/要闻14天，通知公告、政策文件、专题和其他栏目"
+            "180天，基本信息365天。"
+        ),
     )
 
     requires_interpretation = models.BooleanField(
@@ -143,7 +155,7 @@ class ColumnPage(AgencyPageMixin, RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("description"),
-        FieldPanel("update_interval_days"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("update_interval_days")]),
         FieldPanel("requires_interpretation"),
         FieldPanel("holds_interpretations"),
     ]
@@ -157,6 +169,12 @@ class ColumnPage(AgencyPageMixin, RoutablePageMixin, Page):
     def save(self, *args, **kwargs):
         self.inherit_agency()
         super().save(*args, **kwargs)
+
+    @property
+    def expected_update_days(self) -> int:
+        """The column's update cycle: its own, or its kind's (国办秘函〔2019〕
+        19号 单项否决 item 4)."""
+        return self.update_interval_days or KIND_UPDATE_INTERVAL_DAYS[self.kind]
 
     def get_context(self, request, *args, **kwargs):
         from gongkai.publishing import selectors

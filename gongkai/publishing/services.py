@@ -114,6 +114,7 @@ def _ensure_column(*, parent: Page, spec: ColumnSpec) -> ColumnPage:
         title=spec.title,
         slug=spec.slug,
         description=spec.description,
+        kind=spec.kind,
         update_interval_days=spec.update_interval_days,
         requires_interpretation=spec.requires_interpretation,
         holds_interpretations=spec.holds_interpretations,
