@@ -30,6 +30,13 @@ def guide_on_its_column(*, column, request):
     )
 
 
+@hooks.register("column_content_updated_on")
+def guide_column_updated_on(*, column):
+    if not column.agency_id or not _is_guide_column(column):
+        return None
+    return selectors.guide_changed_on(agency=column.agency)
+
+
 @hooks.register("register_log_actions")
 def register_catalog_log_actions(actions):
     actions.register_action(

@@ -47,10 +47,18 @@ def column_content(*, column: ColumnPage, request) -> list[str]:
     ]
 
 
-def has_generated_content(*, column: ColumnPage) -> bool:
-    """Whether a capability fills the column without items (site health must
-    not count it as empty)."""
-    return bool(column_content(column=column, request=None))
+# Columns a capability fills without items report when that content last
+# changed (site health must not count them as empty or stale): functions
+# registered for this hook take ``column`` and return a date or None.
+COLUMN_UPDATED_HOOK = "column_content_updated_on"
+
+
+def generated_content_updated_on(*, column: ColumnPage) -> date | None:
+    from wagtail import hooks
+
+    days = [day for updated_on in hooks.get_hooks(COLUMN_UPDATED_HOOK)
+            if (day := updated_on(column=column))]  # fmt: skip
+    return max(days, default=None)
 
 
 def latest_items(*, root: Page, limit: int) -> list[GovernmentInformationPage]:

@@ -27,6 +27,7 @@ from gongkai.publishing.models import (
     GovernmentInformationPage,
     PortalHomePage,
 )
+from gongkai.publishing.selectors import generated_content_updated_on
 from gongkai.site_health.indicators import ColumnFacts, ItemProblem, Thresholds
 from gongkai.site_health.links import InternalTargets, Link, extract_links
 from gongkai.site_health.models import (
@@ -113,7 +114,20 @@ def column_facts(*, home: PortalHomePage) -> tuple[list[ColumnFacts], date | Non
     columns = []
     for row in rows:
         column = ColumnPage(
-            kind=row["kind"], update_interval_days=row["update_interval_days"]
+            pk=row["pk"],
+            path=row["path"],
+            depth=len(row["path"]) // STEP,
+            slug=row["slug"],
+            agency_id=home.agency_id,
+            kind=row["kind"],
+            update_interval_days=row["update_interval_days"],
+        )
+        # A column another capability fills (the generated guide) is as
+        # fresh as that content.
+        generated_on = generated_content_updated_on(column=column)
+        last_update_on = max(
+            filter(None, (_local(newest.get(row["path"])), generated_on)),
+            default=None,
         )
         columns.append(
             ColumnFacts(
@@ -122,7 +136,7 @@ def column_facts(*, home: PortalHomePage) -> tuple[list[ColumnFacts], date | Non
                 url=_site_path(row["url_path"], home),
                 kind=row["kind"],
                 cycle_days=column.expected_update_days,
-                last_update_on=_local(newest.get(row["path"])),
+                last_update_on=last_update_on,
                 created_on=_local(row["first_published_at"]) or today,
                 is_leaf=row["path"] not in parents,
                 parent_id=ids_by_path.get(row["path"][:-STEP]),

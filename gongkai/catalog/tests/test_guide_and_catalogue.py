@@ -201,3 +201,14 @@ def test_the_demo_has_a_guide_and_a_catalogue(db):
     assert selectors.current_guide(agency=report.agency) is not None
     listed = selectors.catalogue_entries(agency=report.agency).count()
     assert listed == GovernmentInformationPage.objects.live().count() > 10
+
+
+def test_the_guide_column_is_neither_empty_nor_stale_for_site_health(agency, portal):
+    from gongkai.site_health.selectors import column_facts
+
+    with time_machine.travel(date(2026, 6, 1), tick=False):
+        services.refresh_guide(agency=agency)
+    columns, _home_updated = column_facts(home=portal["home"])
+    by_slug = {column.url.rstrip("/").rsplit("/", 1)[-1]: column for column in columns}
+    assert by_slug["guide"].last_update_on == date(2026, 6, 1)
+    assert by_slug["rules"].last_update_on is None
