@@ -107,3 +107,21 @@ def test_a_column_cannot_be_closed_into_itself_or_below(office, columns):
             actor=office,
         )
     assert parent.get_children().count() == 2
+
+
+def test_the_thresholds_are_edited_as_a_setting(client, agency, portal):
+    admin = User.objects.create_superuser("root", password="a-long-password-1")
+    client.force_login(admin)
+    url = reverse("wagtailsettings:edit", args=["site_health", "healthcheckpolicy"])
+    page = client.get(url, follow=True).content.decode()
+    assert "扣分值（未经权威文件确认，参考分）" in page
+    assert "首页不更新（天）" in page
+
+
+def test_the_daily_job_runs_the_check(agency, portal):
+    from django.core.management import call_command
+
+    with time_machine.travel(TODAY, tick=False):
+        call_command("site_health", verbosity=0)
+    run = HealthCheckRun.objects.get()
+    assert run.trigger == "daily" and run.triggered_by is None

@@ -115,3 +115,16 @@ def test_standard_columns_get_kinds_and_cycles(columns):
     assert guide.kind == ColumnKind.BASIC and guide.expected_update_days == 365
     guide.update_interval_days = 30
     assert guide.expected_update_days == 30
+
+
+def test_existing_columns_get_a_kind_by_slug_or_title():
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    migration = import_module("gongkai.publishing.migrations.0011_column_kind_data")
+    assert migration.kind_of(SimpleNamespace(slug="normative", title="x")) == "policies"
+    assert migration.kind_of(SimpleNamespace(slug="c9", title="工作动态")) == "news"
+    assert (
+        migration.kind_of(SimpleNamespace(slug="c8", title="乡村振兴专题")) == "topic"
+    )
+    assert migration.kind_of(SimpleNamespace(slug="c7", title="人事信息")) == "other"
