@@ -41,6 +41,8 @@ OFFICE_PERMISSIONS = (
         )
         for action in ("add", "change", "view")
     ),
+    # 网站健康检查: the office sets the thresholds and deduction values.
+    ("site_health", "change_healthcheckpolicy"),
 )
 DEPARTMENT_PERMISSIONS = (
     ("applications", "view_application"),
