@@ -21,6 +21,11 @@ HEADERS = (
 )
 
 
+# A cell starting with one of these runs as a formula in a spreadsheet
+# (CSV injection); a title such as "=HYPERLINK(…)" must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _values(entry, base_url: str) -> list:
     values = []
     for name, _label in HEADERS:
@@ -31,6 +36,15 @@ def _values(entry, base_url: str) -> list:
             value = base_url + value
         values.append(value)
     return values
+
+
+def _text_cell(sheet, value: str):
+    if value.startswith("="):
+        # openpyxl stores a string starting with "=" as a formula.
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def catalogue_workbook(entries, *, title: str, base_url: str = "") -> bytes:
@@ -44,7 +58,7 @@ def catalogue_workbook(entries, *, title: str, base_url: str = "") -> bytes:
         header.append(cell)
     sheet.append(header)
     for entry in entries.iterator(chunk_size=2000):
-        sheet.append(_values(entry, base_url))
+        sheet.append([_text_cell(sheet, value) for value in _values(entry, base_url)])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -55,6 +69,11 @@ def catalogue_csv(entries, *, base_url: str = "") -> bytes:
     writer = csv.writer(output)
     writer.writerow([label for _name, label in HEADERS])
     for entry in entries.iterator(chunk_size=2000):
-        writer.writerow(_values(entry, base_url))
+        writer.writerow(
+            [
+                "'" + value if value.startswith(FORMULA_STARTS) else value
+                for value in _values(entry, base_url)
+            ]
+        )
     # With a BOM, so that Excel opens the Chinese text as UTF-8.
     return ("\ufeff" + output.getvalue()).encode("utf-8")

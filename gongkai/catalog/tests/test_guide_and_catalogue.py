@@ -212,3 +212,19 @@ def test_the_guide_column_is_neither_empty_nor_stale_for_site_health(agency, por
     by_slug = {column.url.rstrip("/").rsplit("/", 1)[-1]: column for column in columns}
     assert by_slug["guide"].last_update_on == date(2026, 6, 1)
     assert by_slug["rules"].last_update_on is None
+
+
+def test_a_title_that_looks_like_a_formula_stays_text(client, agency, columns):
+    publish(
+        columns["法定主动公开内容/政策文件/其他文件"],
+        title='=HYPERLINK("http://example.com","点击")关于征地的通知',
+        written_on=date(2026, 4, 1),
+        published_on=date(2026, 4, 3),
+    )
+    services.rebuild_catalogue(agency=agency)
+    response = client.get(reverse("catalogue_download", args=["xlsx"]))
+    cell = load_workbook(io.BytesIO(response.content)).active.cell(row=3, column=2)
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    text = client.get(reverse("catalogue_download", args=["csv"])).content
+    lines = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
+    assert lines[1][1].startswith("'=HYPERLINK")
