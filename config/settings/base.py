@@ -265,6 +265,7 @@ PERIODIC_JOBS = {
     "publish_scheduled": 60,
     "remind_application_deadlines": 3600,
     "remind_supervision": 3600,
+    "remind_annual_report": 3600,
 }
 
 # SEARCH

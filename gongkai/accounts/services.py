@@ -35,11 +35,18 @@ OFFICE_PERMISSIONS = (
         for model in ("workplan", "plantask", "progressreport")
         for action in ("add", "change", "view")
     ),
+    # 年度报告: the office writes and publishes it and keeps every
+    # department's entered figures.
+    ("reports", "change_annualdisclosurereport"),
+    ("reports", "view_annualdisclosurereport"),
+    *(("reports", f"{action}_enteredfigure") for action in ("add", "change", "view")),
 )
 DEPARTMENT_PERMISSIONS = (
     ("applications", "view_application"),
     ("supervision", "view_plantask"),
     ("supervision", "view_progressreport"),
+    # Each department enters its own table 二 figures (scoped in the views).
+    *(("reports", f"{action}_enteredfigure") for action in ("add", "change", "view")),
 )
 ATTACHMENT_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
