@@ -21,6 +21,7 @@ from gongkai.accounts.models import Agency, Department, User
 from gongkai.accounts.validators import credit_code_check_character
 from gongkai.catalog.choices import Genre, Topic, Validity, choice_by_label
 from gongkai.catalog.columns import OFFICE_DEPARTMENT, STANDARD_DEPARTMENTS
+from gongkai.demo.reports import load_demo_report
 from gongkai.demo.workplan import work_plan_html, work_plan_tasks
 from gongkai.publishing import selectors as publishing_selectors
 from gongkai.publishing import services as publishing_services
@@ -78,6 +79,7 @@ def load_demo_bureau() -> DemoReport:
     created = _work_plan(agency=agency, columns=columns, departments=departments)
     created += _items(agency=agency, columns=columns, departments=departments)
     _applications(agency=agency, departments=departments)
+    load_demo_report(agency=agency, departments=departments)
     return DemoReport(
         agency=agency, items_created=created, accounts_file=accounts_file()
     )
