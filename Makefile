@@ -69,6 +69,7 @@ bench: install
 	$(PY) bench/checks.py
 	$(PY) bench/deadlines.py
 	$(PY) bench/annual_report.py
+	$(PY) bench/annual_report_documents.py
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR)

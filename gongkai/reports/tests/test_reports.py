@@ -148,7 +148,7 @@ def test_the_check_rule_names_the_column_that_does_not_add_up():
 
 
 def test_publication_sends_the_annual_report_item_to_review_with_both_files(
-    agency, office, imported_ledger
+    client, agency, office, imported_ledger
 ):
     report = fill_sections(
         services.draft_annual_report(agency=agency, year=2026, actor=office)
@@ -173,6 +173,12 @@ def test_publication_sends_the_annual_report_item_to_review_with_both_files(
     item.get_latest_revision().publish(skip_permission_checks=True)
     report.refresh_from_db()
     assert report.status == ReportStatus.PUBLISHED and report.published_at
+    page = client.get(item.url).content.decode()
+    assert (
+        "申请人情况" in page
+        and "annual-report-2026.docx" in page.lower()
+        or "Word版" in page
+    )
 
 
 def test_the_due_date_is_31_january_of_the_next_year():
