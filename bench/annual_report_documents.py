@@ -70,6 +70,7 @@ def main() -> None:
             responsible="办公室",
             deadline_text="2025年12月底前",
             due_on=date(2025, 12, 31),
+            due_kind="fixed",
         )
         for number in range(1, 41)
     )
