@@ -109,7 +109,11 @@ def submit_annual_report(
 
     Refused when a required section is empty or table 三's check rule
     (一 + 二 = 三（七）总计 + 四) fails."""
-    from gongkai.publishing.models import GovernmentInformationPage, ItemAttachment
+    from gongkai.publishing.models import (
+        Attachment,
+        GovernmentInformationPage,
+        ItemAttachment,
+    )
     from gongkai.publishing.services import AttachmentFile, store_attachment
 
     report = AnnualDisclosureReport.objects.select_for_update().get(pk=report.pk)
@@ -164,6 +168,9 @@ def submit_annual_report(
         "year": report.year,
     }
     item.body = [("html", documents.render_html(document))]
+    replaced = (
+        list(item.attachments.values_list("document_id", flat=True)) if item.pk else []
+    )
     item.attachments = [
         ItemAttachment(
             document=store_attachment(
@@ -182,6 +189,11 @@ def submit_annual_report(
     else:
         item.save()
     item.save_revision(user=actor, log_action=True)
+    # Files of an earlier submission are not kept: their address must not
+    # serve a version the reviewers never approved.
+    Attachment.objects.filter(pk__in=replaced).exclude(
+        pk__in=ItemAttachment.objects.values("document_id")
+    ).delete()
     workflow.start(item, actor)
     report.item = item
     report.save()

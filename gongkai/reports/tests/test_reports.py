@@ -212,3 +212,54 @@ def test_no_reminder_once_the_report_is_published(agency, office):
     with time_machine.travel(dt.date(2027, 1, 5), tick=False):
         assert services.remind_annual_report() == 0
         assert selectors.reminder_for(agency=agency) is None
+
+
+def test_the_report_is_published_when_the_third_reviewer_approves_its_item(
+    agency, office, imported_ledger
+):
+    from gongkai.accounts.models import User
+    from gongkai.accounts.services import assign_user_to_department
+    from gongkai.review.choices import ReviewLevel
+    from gongkai.review.services import appoint_reviewer
+    from gongkai.review.tests.steps import decide
+
+    def reviewer(username, level):
+        user = User.objects.create_user(username, password="a-long-password-1")
+        assign_user_to_department(user=user, department=office.department)
+        appoint_reviewer(agency=agency, user=user, level=level)
+        return user
+
+    first = reviewer("first", ReviewLevel.FIRST)
+    second = reviewer("second", ReviewLevel.SECOND)
+    final = reviewer("final", ReviewLevel.FINAL)
+    report = fill_sections(
+        services.draft_annual_report(agency=agency, year=2026, actor=office)
+    )
+    item = services.submit_annual_report(report=report, actor=office).item
+    decide(item, first)
+    decide(item, second)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.IN_REVIEW and not item.live
+    decide(item, final, comment="同意发布")
+    report.refresh_from_db()
+    assert item.live and report.status == ReportStatus.PUBLISHED
+
+
+def test_a_report_in_review_can_be_reopened_and_its_figures_are_live_again(
+    agency, office, imported_ledger
+):
+    report = fill_sections(
+        services.draft_annual_report(agency=agency, year=2026, actor=office)
+    )
+    item = services.submit_annual_report(report=report, actor=office).item
+    report = services.reopen_annual_report(report=report, actor=office)
+    item.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT and report.frozen_figures is None
+    assert item.current_workflow_state is None and not item.live
+    with pytest.raises(ReportRefusedError, match="草稿"):
+        services.reopen_annual_report(report=report, actor=office)
+    again = services.submit_annual_report(report=report, actor=office)
+    assert again.item.pk == item.pk and again.status == ReportStatus.IN_REVIEW
+    from gongkai.publishing.models import Attachment
+
+    assert Attachment.objects.count() == 2
