@@ -268,6 +268,15 @@ PERIODIC_JOBS = {
     "remind_annual_report": 3600,
 }
 
+# ANNUAL REPORT
+# ------------------------------------------------------------------------------
+# The wording of titles 四 and 五 and section 六's sub-items are UNCONFIRMED
+# (domain-rules §2.1): new drafts start with the defaults in
+# gongkai.reports (short forms; fees, 年度政务公开工作要点, 人大建议/政协提案),
+# which these override, e.g. {"title_problems": "五、政府信息公开工作存在的主要问题及改进情况"}.
+REPORT_SECTION_TITLES: dict[str, str] = {}
+REPORT_SECTION6_PROMPTS: tuple[str, ...] = ()
+
 # SEARCH
 # ------------------------------------------------------------------------------
 # Past this many matches, relevance ranks title hits by bm25 and the rest by

@@ -34,7 +34,10 @@ PROMPT_MARK = "（请填写"
 
 
 def section6_prompts() -> tuple[str, ...]:
-    return tuple(getattr(settings, "REPORT_SECTION6_PROMPTS", DEFAULT_SECTION6_PROMPTS))
+    """``{fees}`` in a prompt is replaced by the fee sentence."""
+    return tuple(
+        getattr(settings, "REPORT_SECTION6_PROMPTS", None) or DEFAULT_SECTION6_PROMPTS
+    )
 
 
 def entered_figures(*, agency: Agency, year: int) -> QuerySet[EnteredFigure]:
@@ -175,15 +178,23 @@ def overview_facts(*, agency: Agency, year: int, data: dict) -> dict[str, str]:
     """Section 一 pre-filled from the platform: items published in the year
     by column, interpretations, applications received and answered, and the
     work plan's task completion."""
+    from wagtail.models import Page
+
     from gongkai.publishing.models import GovernmentInformationPage
 
     items = GovernmentInformationPage.objects.filter(
         agency=agency, first_published_at__year=year
-    ).select_related()
-    by_column: Counter[str] = Counter()
-    for item in items.specific().iterator():
-        parent = item.get_parent()
-        by_column[parent.title if parent else ""] += 1
+    )
+    # An item's column is its parent: the path one step (Page.steplen) up.
+    paths = list(items.values_list("path", flat=True))
+    titles = dict(
+        Page.objects.filter(
+            path__in={path[: -Page.steplen] for path in paths}
+        ).values_list("path", "title")
+    )
+    by_column: Counter[str] = Counter(
+        titles.get(path[: -Page.steplen], "") for path in paths
+    )
     total = sum(by_column.values())
     interpretations = items.filter(interprets__isnull=False).count()
     columns = "，".join(f"{title}{count}条" for title, count in by_column.most_common())
@@ -221,7 +232,13 @@ def overview_facts(*, agency: Agency, year: int, data: dict) -> dict[str, str]:
 
 
 def section_titles() -> dict[str, str]:
-    return {**DEFAULT_TITLES, **getattr(settings, "REPORT_SECTION_TITLES", {})}
+    """The titles a new draft starts with (四 and 五 are UNCONFIRMED,
+    domain-rules §2.1): the defaults, overridden by REPORT_SECTION_TITLES."""
+    overrides = getattr(settings, "REPORT_SECTION_TITLES", None) or {}
+    return {
+        **DEFAULT_TITLES,
+        **{k: v for k, v in overrides.items() if k in DEFAULT_TITLES},
+    }
 
 
 def reminder_for(*, agency: Agency, today: dt.date | None = None) -> DueReminder | None:

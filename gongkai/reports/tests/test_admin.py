@@ -114,3 +114,34 @@ def test_the_office_sees_the_due_reminder_on_the_admin_home(client, agency, offi
         client.force_login(office)
         page = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "2026年度报告应于2027年1月31日前公布，还剩 10 天" in page
+
+
+def test_the_office_previews_the_report_and_downloads_the_pdf(
+    client, agency, office, imported_ledger
+):
+    from pypdf import PdfReader
+
+    report = services.draft_annual_report(agency=agency, year=2026, actor=office)
+    client.force_login(office)
+    preview = client.get(reverse("reports_preview", args=[report.pk])).content.decode()
+    assert "三、收到和处理政府信息公开申请情况" in preview and "申请人情况" in preview
+    response = client.get(reverse("reports_download", args=[report.pk, "pdf"]))
+    assert response["Content-Type"] == "application/pdf"
+    assert PdfReader(io.BytesIO(response.content)).metadata.title == report.title
+
+
+def test_the_office_imports_the_figures_in_the_admin(client, agency, office, planning):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(office)
+    upload = SimpleUploadedFile(
+        "figures.csv",
+        "年度,填报科室,行政处罚本年处理决定数量\n2026,规划科,7\n".encode("gbk"),
+    )
+    page = client.post(
+        reverse("reports_import_figures"), {"file": upload}
+    ).content.decode()
+    assert "新增 1 条" in page
+    assert (
+        EnteredFigure.objects.get(department=planning.department).penalty_decisions == 7
+    )

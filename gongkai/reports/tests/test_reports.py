@@ -263,3 +263,34 @@ def test_a_report_in_review_can_be_reopened_and_its_figures_are_live_again(
     from gongkai.publishing.models import Attachment
 
     assert Attachment.objects.count() == 2
+
+
+def test_new_drafts_take_the_configured_titles_and_prompts(agency, office, settings):
+    settings.REPORT_SECTION_TITLES = {
+        "title_problems": "五、政府信息公开工作存在的主要问题及改进情况"
+    }
+    settings.REPORT_SECTION6_PROMPTS = ("（一）信息处理费：{fees}", "（二）其他。")
+    report = services.draft_annual_report(agency=agency, year=2026, actor=office)
+    assert report.title_problems == "五、政府信息公开工作存在的主要问题及改进情况"
+    assert report.title_appeals == "四、政府信息公开行政复议、行政诉讼情况"
+    assert report.other_text.splitlines() == [
+        "（一）信息处理费：本年度收取信息处理费0元。",
+        "（二）其他。",
+    ]
+
+
+def test_section_one_counts_the_items_published_in_the_year_by_column(
+    agency, office, columns
+):
+    from gongkai.publishing.services import ItemData, publish_item
+
+    column = columns["政府信息公开年报"]
+    for title in ("甲", "乙"):
+        publish_item(
+            column=column,
+            data=ItemData(title=title, written_on=dt.date(2026, 3, 1), summary="摘要"),
+            published_on=dt.date(2026, 3, 2),
+            actor=None,  # an import: published before, elsewhere
+        )
+    report = services.draft_annual_report(agency=agency, year=2026, actor=office)
+    assert "主动公开政府信息2条，其中政府信息公开年报2条" in report.proactive_text
