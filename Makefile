@@ -70,6 +70,7 @@ bench: install
 	$(PY) bench/deadlines.py
 	$(PY) bench/annual_report.py
 	$(PY) bench/site_health.py
+	$(PY) bench/annual_report_documents.py
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR)

@@ -270,6 +270,7 @@ PERIODIC_JOBS = {
     "remind_supervision": 3600,
     "refresh_catalogue": 86400,
     "site_health": 86400,
+    "remind_annual_report": 3600,
 }
 
 # SITE HEALTH
@@ -291,6 +292,15 @@ SITE_HEALTH_EXTERNAL_LINKS_PER_RUN = env.int(
     "SITE_HEALTH_EXTERNAL_LINKS_PER_RUN", default=200
 )
 SITE_HEALTH_LINK_CACHE_HOURS = env.int("SITE_HEALTH_LINK_CACHE_HOURS", default=72)
+
+# ANNUAL REPORT
+# ------------------------------------------------------------------------------
+# The wording of titles 四 and 五 and section 六's sub-items are UNCONFIRMED
+# (domain-rules §2.1): new drafts start with the defaults in
+# gongkai.reports (short forms; fees, 年度政务公开工作要点, 人大建议/政协提案),
+# which these override, e.g. {"title_problems": "五、政府信息公开工作存在的主要问题及改进情况"}.
+REPORT_SECTION_TITLES: dict[str, str] = {}
+REPORT_SECTION6_PROMPTS: tuple[str, ...] = ()
 
 # SEARCH
 # ------------------------------------------------------------------------------

@@ -43,12 +43,19 @@ OFFICE_PERMISSIONS = (
     ),
     # 网站健康检查: the office sets the thresholds and deduction values.
     ("site_health", "change_healthcheckpolicy"),
+    # 年度报告: the office writes and publishes it and keeps every
+    # department's entered figures.
+    ("reports", "change_annualdisclosurereport"),
+    ("reports", "view_annualdisclosurereport"),
+    *(("reports", f"{action}_enteredfigure") for action in ("add", "change", "view")),
 )
 DEPARTMENT_PERMISSIONS = (
     ("applications", "view_application"),
     ("supervision", "view_plantask"),
     ("supervision", "view_progressreport"),
     ("supervision", "view_standingmeasure"),
+    # Each department enters its own table 二 figures (scoped in the views).
+    *(("reports", f"{action}_enteredfigure") for action in ("add", "change", "view")),
 )
 ATTACHMENT_PERMISSIONS = (
     ("wagtaildocs", "add_document"),

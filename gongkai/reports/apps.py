@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     name = "gongkai.reports"
     label = "reports"
     verbose_name = _("年度报告")
+
+    def ready(self):
+        from gongkai.reports import receivers  # noqa: F401

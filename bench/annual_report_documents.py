@@ -1,0 +1,139 @@
+"""Benchmark of the annual report as a document: the draft's figures (live),
+the document with its task table, and the DOCX and PDF, for 100,000
+applications and a work plan of 40 tasks, in under 5 s.
+
+    .venv/bin/python bench/annual_report_documents.py [--cases 100000]
+
+A fresh SQLite database in a temporary directory gets the cases by bulk
+insert over 2024–2026 and a 40-task plan; then, five times, the report on
+2025 is built as the office downloads it (live figures, document, DOCX,
+PDF). The figure is the median; results also go to
+``bench/results/annual_report_documents.json`` (not in git).
+"""
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import redirect_stdout
+from datetime import date, timedelta
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "bench" / "results" / "annual_report_documents.json"
+TARGET_SECONDS = 5.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    data_dir = Path(tempfile.mkdtemp(prefix="gongkai-bench-documents-"))
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["GONGKAI_DATA_DIR"] = str(data_dir)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from gongkai.accounts.models import Agency
+    from gongkai.applications.choices import ApplicantType, Channel, Outcome
+    from gongkai.applications.models import Application
+    from gongkai.publishing import services
+    from gongkai.reports import documents, selectors
+    from gongkai.reports.services import draft_annual_report
+    from gongkai.supervision.models import PlanTask, WorkPlan
+
+    with redirect_stdout(StringIO()):
+        call_command("migrate", "--noinput", verbosity=0)
+    agency = Agency.objects.create(name="基准测试局", document_code="基准发")
+    home = services.create_portal(agency=agency, hostname="bench.local")
+    services.create_standard_columns(home=home)
+    plan = WorkPlan.objects.create(
+        agency=agency, title="基准测试工作方案", year=2025, issued_on=date(2025, 3, 1)
+    )
+    PlanTask.objects.bulk_create(
+        PlanTask(
+            plan=plan,
+            number=number,
+            task="政务公开",
+            requirement=f"第{number}项工作要求",
+            responsible="办公室",
+            deadline_text="2025年12月底前",
+            due_on=date(2025, 12, 31),
+            due_kind="fixed",
+        )
+        for number in range(1, 41)
+    )
+    rng = random.Random(20261203)
+    types, outcomes, channels = (
+        list(ApplicantType.values),
+        list(Outcome.values),
+        list(Channel.values),
+    )
+    cases = []
+    for number in range(options.cases):
+        received = date(2024, 1, 1) + timedelta(days=rng.randrange(1095))
+        closed = rng.random() < 0.9
+        cases.append(
+            Application(
+                agency=agency,
+                number=f"YSQ-{number:06d}",
+                channel=rng.choice(channels),
+                received_on=received,
+                applicant_type=rng.choice(types),
+                applicant_name="张某",
+                description="某项政府信息",
+                replied_on=received + timedelta(days=rng.randrange(1, 40))
+                if closed
+                else None,
+                outcome=rng.choice(outcomes) if closed else "",
+            )
+        )
+    Application.objects.bulk_create(cases, batch_size=5000)
+    report = draft_annual_report(agency=agency, year=2025, actor=None)
+    timings, sizes = [], (0, 0)
+    for _ in range(options.runs):
+        started = time.perf_counter()
+        data = selectors.report_figures(report)
+        document = selectors.report_document(report, data)
+        sizes = (
+            len(documents.render_docx(document)),
+            len(documents.render_pdf(document)),
+        )
+        timings.append(time.perf_counter() - started)
+    median = statistics.median(timings)
+    verdict = "OK" if median < TARGET_SECONDS else "TOO SLOW"
+    print(
+        f"annual report documents: {options.cases} cases, 40 tasks; DOCX {sizes[0]} B, "
+        f"PDF {sizes[1]} B; median {median:.3f} s, worst {max(timings):.3f} s "
+        f"(target < {TARGET_SECONDS} s): {verdict}"
+    )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "benchmark": "annual report documents",
+                "cases": options.cases,
+                "median_s": round(median, 3),
+                "worst_s": round(max(timings), 3),
+                "target_s": TARGET_SECONDS,
+                "python": platform.python_version(),
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
