@@ -30,7 +30,10 @@ class LockedTablesPanel(Panel):
             if tasks and tasks["rows"]:
                 tables.append(
                     documents.grid_html(
-                        figures.tasks_grid(tasks["rows"], tasks["caption"])
+                        figures.tasks_grid(
+                            tasks["rows"] + tasks.get("measures", []),
+                            tasks["caption"],
+                        )
                     )
                 )
             return {

@@ -69,7 +69,7 @@ def task_implementation(*, agency: Agency, year: int, today: dt.date | None = No
     """The work plan's tasks with their state at the end of ``year`` (or
     today, if earlier): the implementation status the plan requires in the
     annual report. None when the agency has no plan."""
-    from gongkai.supervision.selectors import report_rows
+    from gongkai.supervision.selectors import measure_statuses, report_rows
 
     plan = _work_plan(agency=agency, year=year)
     if plan is None:
@@ -85,7 +85,31 @@ def task_implementation(*, agency: Agency, year: int, today: dt.date | None = No
         }
         for row in report_rows(plan=plan, today=today)
     ]
-    return {"caption": f"附：{plan.title}任务落实情况", "rows": rows}
+    return {
+        "caption": f"附：{plan.title}任务落实情况",
+        "rows": rows,
+        "measures": [_measure_row(status) for status in
+                     measure_statuses(plan=plan, today=today, year=year)],
+    }  # fmt: skip
+
+
+def _measure_row(status) -> dict:
+    """A 保障措施 as a line of the task table: what the plan asks, and how
+    often it was done in the year."""
+    measure = status.measure
+    if status.is_counted:
+        done = f"{status.state_label}（{status.held}/{measure.times_per_year}次）"
+        limit = f"每年至少{measure.times_per_year}次"
+    else:
+        done = status.state_label
+        limit = "及时更新"
+    return {
+        "序号": "保障措施",
+        "工作要求": f"{measure.get_kind_display()}：{measure.requirement}",
+        "责任单位": "办公室",
+        "时限要求": limit,
+        "状态": done,
+    }
 
 
 def live_figures(*, agency: Agency, year: int) -> dict:
@@ -148,7 +172,11 @@ def report_document(
     ]
     tasks = data.get(figures.TASKS)
     if tasks and tasks["rows"]:
-        blocks.append(figures.tasks_grid(tasks["rows"], tasks["caption"]))
+        blocks.append(
+            figures.tasks_grid(
+                tasks["rows"] + tasks.get("measures", []), tasks["caption"]
+            )
+        )
     return documents.ReportDocument(
         title=report.title,
         agency_name=report.agency.name,

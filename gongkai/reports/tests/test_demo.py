@@ -21,3 +21,21 @@ def test_the_demo_has_the_2026_annual_report_draft_with_its_tables_filled():
     assert table_4["行政复议"]["结果维持"] == 1
     assert data["任务落实情况"]["rows"]
     assert "主动公开政府信息" in report.proactive_text
+    # The plan's 保障措施 stand in the task table with the year's count.
+    measures = {
+        row["工作要求"].split("：")[0]: row for row in data["任务落实情况"]["measures"]
+    }
+    assert measures["研究政务公开工作的会议"]["状态"].endswith("（1/1次）")
+    assert measures["政务公开业务培训"]["时限要求"] == "每年至少1次"
+    from io import BytesIO
+
+    from docx import Document
+
+    from gongkai.reports import documents
+
+    content = documents.render_docx(selectors.report_document(report, data))
+    docx = Document(BytesIO(content))
+    cells = {
+        cell.text for table in docx.tables for row in table.rows for cell in row.cells
+    }
+    assert "保障措施" in cells
