@@ -228,3 +228,18 @@ def test_a_title_that_looks_like_a_formula_stays_text(client, agency, columns):
     text = client.get(reverse("catalogue_download", args=["csv"])).content
     lines = list(csv.reader(io.StringIO(text.decode("utf-8-sig"))))
     assert lines[1][1].startswith("'=HYPERLINK")
+
+
+def test_the_daily_command_repairs_a_missed_line_and_says_so(agency, columns):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    publish(columns["法定主动公开内容/政策文件/其他文件"], title="事件未送达的通知")
+    output = StringIO()
+    call_command("refresh_catalogue", stdout=output)
+    assert "目录新增1条" in output.getvalue()
+    assert selectors.catalogue_is_current(agency=agency)
+    quiet = StringIO()
+    call_command("refresh_catalogue", verbosity=0, stdout=quiet)
+    assert quiet.getvalue() == ""

@@ -11,10 +11,12 @@ from gongkai.catalog import services
 class Command(BaseCommand):
     help = "核对并更新政府信息公开指南和主动公开基本目录。"
 
-    def handle(self, *args, **options):
+    def handle(self, *args, verbosity=1, **options):
         for agency in Agency.objects.all():
             version = services.refresh_guide(agency=agency)
             counts = services.rebuild_catalogue(agency=agency)
+            if verbosity < 1:
+                continue
             self.stdout.write(
                 f"{agency.name}：指南{'已生成新版本' if version else '无变化'}；"
                 f"目录新增{counts['added']}条，变更{counts['changed']}条，"
