@@ -12,21 +12,16 @@ PDF). The figure is the median; results also go to
 """
 
 import argparse
-import json
-import os
-import platform
-import random
 import statistics
 import sys
-import tempfile
 import time
-from contextlib import redirect_stdout
-from datetime import date, timedelta
-from io import StringIO
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.cases import insert_cases, scratch_agency, write_result  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results" / "annual_report_documents.json"
 TARGET_SECONDS = 5.0
 
@@ -36,28 +31,11 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
-    data_dir = Path(tempfile.mkdtemp(prefix="gongkai-bench-documents-"))
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["GONGKAI_DATA_DIR"] = str(data_dir)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.dev"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from gongkai.accounts.models import Agency
-    from gongkai.applications.choices import ApplicantType, Channel, Outcome
-    from gongkai.applications.models import Application
-    from gongkai.publishing import services
+    agency = scratch_agency("gongkai-bench-documents-")
     from gongkai.reports import documents, selectors
     from gongkai.reports.services import draft_annual_report
     from gongkai.supervision.models import PlanTask, WorkPlan
 
-    with redirect_stdout(StringIO()):
-        call_command("migrate", "--noinput", verbosity=0)
-    agency = Agency.objects.create(name="基准测试局", document_code="基准发")
-    home = services.create_portal(agency=agency, hostname="bench.local")
-    services.create_standard_columns(home=home)
     plan = WorkPlan.objects.create(
         agency=agency, title="基准测试工作方案", year=2025, issued_on=date(2025, 3, 1)
     )
@@ -74,32 +52,7 @@ def main() -> None:
         )
         for number in range(1, 41)
     )
-    rng = random.Random(20261203)
-    types, outcomes, channels = (
-        list(ApplicantType.values),
-        list(Outcome.values),
-        list(Channel.values),
-    )
-    cases = []
-    for number in range(options.cases):
-        received = date(2024, 1, 1) + timedelta(days=rng.randrange(1095))
-        closed = rng.random() < 0.9
-        cases.append(
-            Application(
-                agency=agency,
-                number=f"YSQ-{number:06d}",
-                channel=rng.choice(channels),
-                received_on=received,
-                applicant_type=rng.choice(types),
-                applicant_name="张某",
-                description="某项政府信息",
-                replied_on=received + timedelta(days=rng.randrange(1, 40))
-                if closed
-                else None,
-                outcome=rng.choice(outcomes) if closed else "",
-            )
-        )
-    Application.objects.bulk_create(cases, batch_size=5000)
+    insert_cases(agency=agency, count=options.cases, seed=20261203)
     report = draft_annual_report(agency=agency, year=2025, actor=None)
     timings, sizes = [], (0, 0)
     for _ in range(options.runs):
@@ -118,21 +71,10 @@ def main() -> None:
         f"PDF {sizes[1]} B; median {median:.3f} s, worst {max(timings):.3f} s "
         f"(target < {TARGET_SECONDS} s): {verdict}"
     )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(
-        json.dumps(
-            {
-                "benchmark": "annual report documents",
-                "cases": options.cases,
-                "median_s": round(median, 3),
-                "worst_s": round(max(timings), 3),
-                "target_s": TARGET_SECONDS,
-                "python": platform.python_version(),
-            },
-            indent=2,
-        )
-        + "\n"
-    )
+    write_result(
+        RESULTS, benchmark="annual report documents", cases=options.cases,
+        timings=timings, target=TARGET_SECONDS,
+    )  # fmt: skip
 
 
 if __name__ == "__main__":
