@@ -142,3 +142,14 @@ def catalogue_is_current(*, agency: Agency) -> bool:
         .values_list("page_id", flat=True)
     )
     return published == listed
+
+
+def catalogue_stamp(*, agency: Agency) -> str:
+    """Changes whenever a line of the agency's catalogue does."""
+    from django.db.models import Count
+
+    stamp = CatalogEntry.objects.filter(agency=agency).aggregate(
+        changed=Max("updated_at"), lines=Count("pk")
+    )
+    changed = stamp["changed"].isoformat() if stamp["changed"] else "-"
+    return f"{changed}:{stamp['lines']}"

@@ -4,6 +4,7 @@ current version, with the dated versions before it."""
 import datetime as dt
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,6 +17,7 @@ from gongkai.catalog import exports, guide, selectors
 from gongkai.catalog.models import GuideVersion
 
 ENTRIES_PER_PAGE = 50
+CACHE_SECONDS = 24 * 3600
 
 
 def _agency(request):
@@ -92,18 +94,30 @@ def catalogue_download(request, file_format: str):
     day = filters["as_of"] or timezone.localdate()
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     name = f"catalogue-{day:%Y%m%d}.{file_format}"
-    if file_format == "xlsx":
-        title = _("%(agency)s主动公开基本目录（%(day)s）") % {
-            "agency": agency.name,
-            "day": day.isoformat(),
-        }
-        content = exports.catalogue_workbook(entries, title=title, base_url=base_url)
-        content_type = (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    else:
-        content = exports.catalogue_csv(entries, base_url=base_url)
-        content_type = "text/csv; charset=utf-8"
+
+    def build() -> bytes:
+        if file_format == "xlsx":
+            title = _("%(agency)s主动公开基本目录（%(day)s）") % {
+                "agency": agency.name,
+                "day": day.isoformat(),
+            }
+            return exports.catalogue_workbook(entries, title=title, base_url=base_url)
+        return exports.catalogue_csv(entries, base_url=base_url)
+
+    # A large catalogue takes seconds to write: the same file is served
+    # again until a line of the catalogue changes.
+    stamp = selectors.catalogue_stamp(agency=agency)
+    key = "catalogue:" + ":".join(
+        str(part)
+        for part in (agency.pk, file_format, day, filters["column"], filters["year"])
+    )
+    key = f"{key}:{stamp}"
+    content = cache.get_or_set(key, build, timeout=CACHE_SECONDS)
+    content_type = (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        if file_format == "xlsx"
+        else "text/csv; charset=utf-8"
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response

@@ -243,3 +243,16 @@ def test_the_daily_command_repairs_a_missed_line_and_says_so(agency, columns):
     quiet = StringIO()
     call_command("refresh_catalogue", verbosity=0, stdout=quiet)
     assert quiet.getvalue() == ""
+
+
+def test_a_download_is_served_again_until_the_catalogue_changes(
+    client, agency, columns
+):
+    column = columns["法定主动公开内容/政策文件/其他文件"]
+    publish(column, title="第一份通知")
+    services.rebuild_catalogue(agency=agency)
+    url = reverse("catalogue_download", args=["csv"])
+    assert "第一份通知" in client.get(url).content.decode("utf-8-sig")
+    publish(column, title="第二份通知", written_on=date(2024, 3, 2))
+    services.rebuild_catalogue(agency=agency)
+    assert "第二份通知" in client.get(url).content.decode("utf-8-sig")
