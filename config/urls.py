@@ -16,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
     path("apply/", include("gongkai.applications.urls")),
+    path("decisions/", include("gongkai.decisions.urls")),
+    path("consultations/", include("gongkai.consultations.urls")),
     path("", include("gongkai.catalog.urls")),
     path("feed/", SiteFeed(), name="site_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -87,6 +87,8 @@ GONGKAI_APPS = [
     "gongkai.supervision",
     "gongkai.site_health",
     "gongkai.reports",
+    "gongkai.decisions",
+    "gongkai.consultations",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",

@@ -45,7 +45,14 @@ def keep_department_permissions(sender, instance, **kwargs):
 @receiver(post_migrate)
 def sync_permissions_after_migrate(sender, **kwargs):
     """Departments created before a permission existed get it too."""
-    if sender.label in {"applications", "supervision", "site_health", "reports"}:
+    if sender.label in {
+        "applications",
+        "supervision",
+        "site_health",
+        "reports",
+        "decisions",
+        "consultations",
+    }:
         from gongkai.accounts.services import sync_department_permissions
 
         sync_department_permissions()

@@ -17,6 +17,17 @@ from gongkai.accounts.models import Agency, Department, User
 # What a department may do inside its columns. Nobody publishes directly:
 # publication is the end of the three-level review (三审, gongkai.review).
 COLUMN_PERMISSIONS = ("add_page", "change_page", "lock_page")
+# The handling department (承办科室) runs its decisions, consultations and
+# evaluations: its own only (scoped in the views); the office every one.
+DECISION_WORK_PERMISSIONS = tuple(
+    (app, f"{action}_{model}")
+    for app, model in (
+        ("decisions", "decision"),
+        ("decisions", "policyevaluation"),
+        ("consultations", "consultation"),
+    )
+    for action in ("add", "change", "view")
+)
 # The office registers and answers information-disclosure applications and
 # keeps the work plan's tasks (督办); other departments see the cases they
 # are asked to help with and report on their tasks.
@@ -48,6 +59,15 @@ OFFICE_PERMISSIONS = (
     ("reports", "change_annualdisclosurereport"),
     ("reports", "view_annualdisclosurereport"),
     *(("reports", f"{action}_enteredfigure") for action in ("add", "change", "view")),
+    # 重大行政决策: the office keeps the yearly catalogue and follows every
+    # decision (the departments their own, scoped in the views).
+    *(
+        ("decisions", f"{action}_decisioncatalogue")
+        for action in ("add", "change", "view")
+    ),
+    ("decisions", "oversee_decisions"),
+    *DECISION_WORK_PERMISSIONS,
+    ("consultations", "change_consultationpolicy"),
 )
 DEPARTMENT_PERMISSIONS = (
     ("applications", "view_application"),
@@ -56,6 +76,7 @@ DEPARTMENT_PERMISSIONS = (
     ("supervision", "view_standingmeasure"),
     # Each department enters its own table 二 figures (scoped in the views).
     *(("reports", f"{action}_enteredfigure") for action in ("add", "change", "view")),
+    *DECISION_WORK_PERMISSIONS,
 )
 ATTACHMENT_PERMISSIONS = (
     ("wagtaildocs", "add_document"),

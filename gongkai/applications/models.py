@@ -1,7 +1,6 @@
 """Information-disclosure applications (依申请公开) and the reconsideration
 and litigation cases arising from them."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
@@ -18,43 +17,14 @@ from gongkai.applications.choices import (
 from gongkai.applications.letters import LetterKind, check_template
 from gongkai.core.errors import DomainError
 from gongkai.core.fields import EncryptedTextField, keyring
+from gongkai.core.masks import (  # noqa: F401  (re-exported)
+    mask_address,
+    mask_email,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+)
 from gongkai.core.models import BaseModel
-
-
-def mask_id_number(value: str) -> str:
-    """An ID number as lists show it (PI-04): the first
-    ``ID_NUMBER_MASK_KEEP_START`` characters (default 3) and the last 4."""
-    value = "".join(value.split())
-    start = settings.ID_NUMBER_MASK_KEEP_START
-    if len(value) <= start + 4:
-        return "*" * len(value)
-    return value[:start] + "*" * (len(value) - start - 4) + value[-4:]
-
-
-def mask_phone(value: str) -> str:
-    """A phone number as lists show it: 138****5678."""
-    digits = "".join(ch for ch in value if ch.isdigit())
-    if len(digits) < 7:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-
-
-def mask_address(value: str) -> str:
-    """An address cut after its first six characters."""
-    value = value.strip()
-    return value[:6] + "****" if len(value) > 6 else "****" if value else ""
-
-
-def mask_email(value: str) -> str:
-    """An e-mail address with its local part hidden: z***@example.com."""
-    local, at, domain = value.partition("@")
-    return f"{local[:1]}***{at}{domain}" if at else "***"
-
-
-def mask_name(value: str) -> str:
-    """A person's name as lists show it: 张*."""
-    value = value.strip()
-    return value[:1] + "*" * max(len(value) - 1, 1) if value else ""
 
 
 def id_number_index(id_number: str) -> str:

@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
-from gongkai.applications import abuse, selectors, services
+from gongkai.applications import selectors, services
 from gongkai.applications.forms import OnlineApplicationForm, StatusQueryForm
 from gongkai.applications.models import Application, id_number_index
+from gongkai.core import abuse
 from gongkai.core.selectors import working_day_calendar
 
 

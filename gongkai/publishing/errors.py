@@ -9,3 +9,7 @@ class WithdrawalRefusedError(DomainError):
 
 class InterpretationRefusedError(DomainError):
     """An interpretation cannot be drafted for this item by this person."""
+
+
+class SubmissionRefusedError(DomainError):
+    """A document the platform wrote cannot be sent to review."""

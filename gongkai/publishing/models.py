@@ -413,6 +413,7 @@ class GovernmentInformationPage(AgencyPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["attachments"] = selectors.item_attachments(item=self)
         context["interpretations"] = selectors.item_interpretations(item=self)
+        context["related_links"] = selectors.item_related_links(item=self)
         context["breadcrumbs"] = selectors.breadcrumbs(page=self)
         return context
 

@@ -61,6 +61,22 @@ def generated_content_updated_on(*, column: ColumnPage) -> date | None:
     return max(days, default=None)
 
 
+# Other capabilities link an item to what they know of it (the decision it
+# belongs to, the evaluation of it): functions registered for this hook take
+# ``item`` and return (label, title, url) triples shown under 相关信息.
+ITEM_LINKS_HOOK = "item_related_links"
+
+
+def item_related_links(
+    *, item: GovernmentInformationPage
+) -> list[tuple[str, str, str]]:
+    from wagtail import hooks
+
+    return [
+        link for links in hooks.get_hooks(ITEM_LINKS_HOOK) for link in links(item=item)
+    ]
+
+
 def latest_items(*, root: Page, limit: int) -> list[GovernmentInformationPage]:
     return list(published_items().descendant_of(root)[:limit])
 

@@ -21,6 +21,7 @@ from gongkai.catalog.columns import ROOT_SLUG, ROOT_TITLE, STANDARD_COLUMNS, Col
 from gongkai.core.html import sanitize_html
 from gongkai.publishing.errors import (
     InterpretationRefusedError,
+    SubmissionRefusedError,
     WithdrawalRefusedError,
 )
 from gongkai.publishing.extraction import extract_text
@@ -235,6 +236,66 @@ def publish_item(
         pk__in=ItemAttachment.objects.values("document_id")
     ).delete()
     item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def submit_generated_item(
+    *,
+    column: ColumnPage,
+    data: ItemData,
+    existing: GovernmentInformationPage | None,
+    slug: str,
+    actor: User,
+) -> GovernmentInformationPage:
+    """Send a document the platform wrote (an annual report, an adoption
+    report, an evaluation) to 三审 as an item of ``column``: a new item, or
+    the new revision of ``existing`` while that is not live. Nothing is
+    published here; the item goes live at the end of its review. Files of an
+    earlier submission are not kept: their address must not serve a version
+    the reviewers never approved."""
+    workflow = column.get_workflow()
+    if workflow is None:
+        raise SubmissionRefusedError(
+            _("“%(column)s”栏目未配置三审流程，无法送审。") % {"column": column.title}
+        )
+    item = existing
+    if item is None or item.live:
+        item = GovernmentInformationPage(slug=slug, live=False, owner=actor)
+    item.title = data.title
+    item.written_on = data.written_on
+    item.publisher = data.publisher
+    item.department = data.department
+    item.genre = data.genre
+    item.topic = data.topic
+    item.summary = data.summary
+    item.interprets = data.interprets
+    item.body = (
+        [("html", sanitize_html(data.body_html))] if data.body_html.strip() else []
+    )
+    replaced = (
+        list(item.attachments.values_list("document_id", flat=True)) if item.pk else []
+    )
+    item.attachments = [
+        ItemAttachment(
+            document=store_attachment(file=file, actor=actor),
+            title=file.title,
+            sort_order=order,
+        )
+        for order, file in enumerate(data.attachments)
+    ]
+    if item.pk is None:
+        column.add_child(instance=item)
+    else:
+        item.save()
+    item.save_revision(user=actor, log_action=True)
+    Attachment.objects.filter(pk__in=replaced).exclude(
+        pk__in=ItemAttachment.objects.values("document_id")
+    ).delete()
+    state = item.current_workflow_state
+    if state is not None:
+        state.cancel(user=actor)
+    workflow.start(item, actor)
     return item
 
 

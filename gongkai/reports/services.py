@@ -4,6 +4,7 @@ PDF, recording its publication, and the due reminder. Each service is one
 transaction and leaves an audit entry."""
 
 import datetime as dt
+import secrets
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -109,12 +110,12 @@ def submit_annual_report(
 
     Refused when a required section is empty or table 三's check rule
     (一 + 二 = 三（七）总计 + 四) fails."""
-    from gongkai.publishing.models import (
-        Attachment,
-        GovernmentInformationPage,
-        ItemAttachment,
+    from gongkai.publishing.errors import SubmissionRefusedError
+    from gongkai.publishing.services import (
+        AttachmentFile,
+        ItemData,
+        submit_generated_item,
     )
-    from gongkai.publishing.services import AttachmentFile, store_attachment
 
     report = AnnualDisclosureReport.objects.select_for_update().get(pk=report.pk)
     _move(report, ReportStatus.IN_REVIEW)
@@ -144,57 +145,41 @@ def submit_annual_report(
             % {"column": "、".join(problems)}
         )
     column = _annual_report_column(report.agency)
-    workflow = column.get_workflow()
-    if workflow is None:
-        raise ReportRefusedError(_("“政府信息公开年报”栏目未配置三审流程，无法送审。"))
     report.submitted_at = timezone.now()
     report.frozen_figures = data
     document, docx, pdf = build_files(report, data)
     title = report.title
-    item = report.item
-    if item is None or item.live:
-        item = GovernmentInformationPage(
-            title=title,
-            slug=f"annual-report-{report.year}-{GovernmentInformationPage.objects.count()}",
-            live=False,
-            owner=actor,
-        )
-    item.title = title
-    item.written_on = timezone.localdate(report.submitted_at)
-    item.publisher = report.agency.name
-    item.department = actor.department if actor.department_id else None
-    item.summary = _("%(agency)s%(year)d年政府信息公开工作年度报告（全文及附件）。") % {
-        "agency": report.agency.name,
-        "year": report.year,
-    }
-    item.body = [("html", documents.render_html(document))]
-    replaced = (
-        list(item.attachments.values_list("document_id", flat=True)) if item.pk else []
-    )
-    item.attachments = [
-        ItemAttachment(
-            document=store_attachment(
-                file=AttachmentFile(name=f"annual-report-{report.year}.{kind}", data=data_, title=f"{title}（{label}）"),
-                actor=actor,
+    try:
+        item = submit_generated_item(
+            column=column,
+            data=ItemData(
+                title=title,
+                written_on=timezone.localdate(report.submitted_at),
+                publisher=report.agency.name,
+                department=actor.department if actor.department_id else None,
+                summary=_(
+                    "%(agency)s%(year)d年政府信息公开工作年度报告（全文及附件）。"
+                )
+                % {"agency": report.agency.name, "year": report.year},
+                body_html=documents.render_html(document),
+                attachments=[
+                    AttachmentFile(
+                        name=f"annual-report-{report.year}.{kind}",
+                        data=content,
+                        title=f"{title}（{label}）",
+                    )
+                    for kind, label, content in (
+                        ("docx", "Word版", docx),
+                        ("pdf", "PDF版", pdf),
+                    )
+                ],
             ),
-            title=f"{title}（{label}）",
-            sort_order=order,
+            existing=report.item,
+            slug=f"annual-report-{report.year}-{secrets.token_hex(3)}",
+            actor=actor,
         )
-        for order, (kind, label, data_) in enumerate(
-            (("docx", "Word版", docx), ("pdf", "PDF版", pdf))
-        )
-    ]  # fmt: skip
-    if item.pk is None:
-        column.add_child(instance=item)
-    else:
-        item.save()
-    item.save_revision(user=actor, log_action=True)
-    # Files of an earlier submission are not kept: their address must not
-    # serve a version the reviewers never approved.
-    Attachment.objects.filter(pk__in=replaced).exclude(
-        pk__in=ItemAttachment.objects.values("document_id")
-    ).delete()
-    workflow.start(item, actor)
+    except SubmissionRefusedError as error:
+        raise ReportRefusedError(str(error)) from error
     report.item = item
     report.save()
     log(

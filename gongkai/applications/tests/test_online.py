@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from gongkai.applications import abuse
 from gongkai.applications.models import Application
+from gongkai.core import abuse
 
 ID_NUMBER = "370305198001011237"
 

@@ -1,4 +1,4 @@
-"""Protection of the public forms against automated abuse without any
+"""Protection of the public forms (applications, comments) against automated abuse without any
 outside service (K2, SEC-FORM-02): a hidden field people leave empty, a
 minimum time to fill the form, and counters per client address and per ID
 number in the cache. Nothing here shows a CAPTCHA: in-person and postal

@@ -1,0 +1,143 @@
+"""Back office of consultations: the consultations (each department its
+own), their moderation and adoption screens, the deadline list, the
+homepage warning of adoption reports due, and the audit labels."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet
+
+from gongkai.consultations import admin_views, selectors
+from gongkai.consultations.models import Consultation
+from gongkai.consultations.panels import ConsultationStatePanel
+
+
+class ConsultationEditView(EditView):
+    def get_object(self, queryset=None):
+        consultation = super().get_object(queryset)
+        if (
+            not selectors.visible_consultations(self.request.user)
+            .filter(pk=consultation.pk)
+            .exists()
+        ):
+            raise PermissionDenied
+        return consultation
+
+
+class ConsultationViewSet(SnippetViewSet):
+    model = Consultation
+    icon = "group"
+    menu_label = _("征求意见")
+    menu_order = 340
+    add_to_admin_menu = True
+    edit_view_class = ConsultationEditView
+    list_display = ["title", "department", "opens_on", "closes_on", "status"]
+    list_filter = ["status", "department"]
+    search_fields = ["title", "draft_title"]
+    edit_handler = ObjectList(
+        [ConsultationStatePanel(heading=_("发布和办理")), *Consultation.panels]
+    )
+
+    def get_queryset(self, request):
+        return selectors.visible_consultations(request.user)
+
+
+register_snippet(ConsultationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_consultation_urls():
+    return [
+        path(
+            "consultations/<int:pk>/publish/",
+            admin_views.publish,
+            name="consultations_publish",
+        ),
+        path(
+            "consultations/<int:pk>/withdraw/",
+            admin_views.withdraw,
+            name="consultations_withdraw",
+        ),
+        path(
+            "consultations/<int:pk>/comments/",
+            admin_views.moderate,
+            name="consultations_moderate",
+        ),
+        path(
+            "consultations/<int:pk>/adoption/",
+            admin_views.adoption,
+            name="consultations_adoption",
+        ),
+        path(
+            "consultations/deadlines/",
+            admin_views.deadlines,
+            name="consultations_deadlines",
+        ),
+    ]
+
+
+class DeadlinesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_manage(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_deadlines_menu_item():
+    return DeadlinesMenuItem(
+        _("意见采纳反馈期限"),
+        reverse("consultations_deadlines"),
+        icon_name="time",
+        order=720,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_consultation_log_actions(actions):
+    for action, label in (
+        ("consultations.published", _("发布征求意见")),
+        ("consultations.withdrawn", _("撤回征求意见")),
+        ("consultations.comment_approved", _("公众意见审核通过")),
+        ("consultations.comment_rejected", _("公众意见不予通过")),
+        ("consultations.grouped", _("公众意见自动归类")),
+        ("consultations.group_answered", _("填写意见采纳情况")),
+        ("consultations.comment_moved", _("调整意见归类")),
+        ("consultations.adoption_submitted", _("意见采纳情况送审")),
+        ("consultations.adoption_reopened", _("意见采纳情况撤回")),
+        ("consultations.adoption_published", _("意见采纳情况发布")),
+    ):
+        actions.register_action(action, label, label)
+
+
+class AdoptionDuePanel(Component):
+    """Adoption reports overdue or due within 3 working days, for the
+    departments that must write them."""
+
+    name = "adoption_due"
+    order = 85
+    template_name = "consultations/admin/due_panel.html"
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": self.rows}
+
+
+@hooks.register("construct_homepage_panels")
+def add_adoption_due_panel(request, panels):
+    if not admin_views.can_manage(request.user):
+        return
+    rows = [
+        row
+        for row in selectors.adoption_countdowns(
+            consultations=selectors.visible_consultations(request.user)
+        )
+        if row.countdown.state in ("overdue", "due_soon")
+    ]
+    if rows:
+        panels.append(AdoptionDuePanel(rows))
