@@ -84,10 +84,8 @@ def test_a_required_name_is_asked_for_and_an_unknown_article_refused(
     Consultation.objects.filter(pk=consultation.pk).update(requires_name=True)
     response = _post(client, consultation)
     assert response.status_code == 400
-    import re
-
-    errors = re.findall(r'class="error-message"[^>]*>([^<]+)<', response.content.decode())
-    assert errors, response.content.decode()[-3000:]
+    assert 'id="id_name-errors"' in response.content.decode()
+    assert not Comment.objects.exists()
     consultation.refresh_from_db()
     with pytest.raises(ConsultationRefusedError, match="所选条款不存在"):
         services.submit_comment(
@@ -224,11 +222,12 @@ def test_the_adoption_report_goes_through_review_and_links_into_the_hub(
         assert countdown.due_on == dt.date(2026, 10, 16)
     with time_machine.travel(dt.datetime(2026, 10, 15, 9, tzinfo=dt.UTC), tick=False):
         item = report.item
-        decide(item, bureau["clerk"])
+        decide(item, bureau["checker"])
         decide(item, bureau["head"])
         decide(item, bureau["leader"], comment="同意发布")
         report.refresh_from_db()
         assert item.live and report.status == AdoptionStatus.PUBLISHED
+        consultation.refresh_from_db()
         assert selectors.adoption_countdown(consultation=consultation).state == "on_time"
         stages = {stage.kind: stage for stage in decision_stages(decision=decision)}
     assert stages["adoption"].state == StageState.DONE
