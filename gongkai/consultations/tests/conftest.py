@@ -6,7 +6,10 @@ import datetime as dt
 import pytest
 
 from gongkai.consultations.models import Consultation
-from gongkai.decisions.tests.conftest import bureau, decision  # noqa: F401
+from gongkai.decisions.tests import conftest as decision_fixtures
+
+bureau = decision_fixtures.bureau
+decision = decision_fixtures.decision
 
 DRAFT = """临淄区国有建设用地使用权出让管理办法（征求意见稿）
 第一章 总则

@@ -90,7 +90,9 @@ def test_a_required_name_is_asked_for_and_an_unknown_article_refused(
     with pytest.raises(ConsultationRefusedError, match="所选条款不存在"):
         services.submit_comment(
             consultation=consultation,
-            data=services.CommentData(body="意见内容在此", section_key="第九十条", name="李四"),
+            data=services.CommentData(
+                body="意见内容在此", section_key="第九十条", name="李四"
+            ),
             client_address="",
         )
     assert not Comment.objects.exists()
@@ -100,12 +102,15 @@ def test_a_required_name_is_asked_for_and_an_unknown_article_refused(
 def test_automated_and_too_frequent_comments_are_refused(client, bureau, consultation):
     assert _post(client, consultation, website="http://spam.example").status_code == 400
     assert (
-        _post(client, consultation, started=abuse.form_token(now=OPEN_DAY.timestamp()))
-        .status_code
+        _post(
+            client, consultation, started=abuse.form_token(now=OPEN_DAY.timestamp())
+        ).status_code
         == 400
     )
     statuses = [
-        _post(client, consultation, body=f"第{number}条建议：补充相关规定。").status_code
+        _post(
+            client, consultation, body=f"第{number}条建议：补充相关规定。"
+        ).status_code
         for number in range(5)
     ]
     assert statuses.count(302) == 3  # 5 an hour, two already counted above
@@ -115,7 +120,9 @@ def test_automated_and_too_frequent_comments_are_refused(client, bureau, consult
 
 @time_machine.travel(OPEN_DAY, tick=False)
 def test_spam_is_held_for_a_person_not_dropped(bureau, consultation):
-    comment = _comment(consultation, "专业代开发票 http://a.example.com www.b.example.com")
+    comment = _comment(
+        consultation, "专业代开发票 http://a.example.com www.b.example.com"
+    )
     assert comment.status == CommentStatus.SUSPECTED
     assert "代开发票" in comment.suspicion and "网址" in comment.suspicion
     with pytest.raises(ConsultationRefusedError, match="须填写理由"):
@@ -131,9 +138,11 @@ def test_spam_is_held_for_a_person_not_dropped(bureau, consultation):
 
 
 def test_no_comment_outside_the_period(bureau, consultation):
-    with time_machine.travel(dt.datetime(2026, 7, 1, 9, tzinfo=dt.UTC), tick=False):
-        with pytest.raises(ConsultationRefusedError, match="不在征求意见期内"):
-            _comment(consultation, "截止后提交的意见。")
+    with (
+        time_machine.travel(dt.datetime(2026, 7, 1, 9, tzinfo=dt.UTC), tick=False),
+        pytest.raises(ConsultationRefusedError, match="不在征求意见期内"),
+    ):
+        _comment(consultation, "截止后提交的意见。")
 
 
 def test_a_short_period_without_reason_cannot_be_published(bureau, decision):
@@ -228,7 +237,9 @@ def test_the_adoption_report_goes_through_review_and_links_into_the_hub(
         report.refresh_from_db()
         assert item.live and report.status == AdoptionStatus.PUBLISHED
         consultation.refresh_from_db()
-        assert selectors.adoption_countdown(consultation=consultation).state == "on_time"
+        assert (
+            selectors.adoption_countdown(consultation=consultation).state == "on_time"
+        )
         stages = {stage.kind: stage for stage in decision_stages(decision=decision)}
     assert stages["adoption"].state == StageState.DONE
     assert stages["adoption"].links[0].url == item.url
@@ -239,7 +250,9 @@ def test_the_adoption_report_goes_through_review_and_links_into_the_hub(
         services.group_comments(consultation=consultation, actor=clerk)
 
 
-def test_supervision_judges_task_16_on_the_adoption_reports(bureau, decision, consultation):
+def test_supervision_judges_task_16_on_the_adoption_reports(
+    bureau, decision, consultation
+):
     from gongkai.supervision.events import source_for
 
     decision.issued_on = dt.date(2026, 9, 28)

@@ -23,7 +23,9 @@ def test_a_period_of_30_days_both_ends_included_needs_no_reason():
 
 def test_a_shorter_period_needs_its_reason():
     problems = rules.period_problems(
-        opens_on=dt.date(2026, 6, 1), closes_on=dt.date(2026, 6, 29), shortened_reason=""
+        opens_on=dt.date(2026, 6, 1),
+        closes_on=dt.date(2026, 6, 29),
+        shortened_reason="",
     )
     assert "29天" in problems["shortened_reason"]
     assert (
@@ -44,7 +46,9 @@ def test_the_minimum_is_configurable_and_the_end_cannot_precede_the_start():
         min_days=45,
     )
     assert "closes_on" in rules.period_problems(
-        opens_on=dt.date(2026, 6, 10), closes_on=dt.date(2026, 6, 1), shortened_reason=""
+        opens_on=dt.date(2026, 6, 10),
+        closes_on=dt.date(2026, 6, 1),
+        shortened_reason="",
     )
 
 
@@ -113,7 +117,10 @@ def test_concentrated_opinions_not_adopted_need_their_reason():
         rules.GroupAnswer("未处理的", 2, "undecided", ""),
     ]
     problems = rules.answer_problems(
-        groups, concentrated=3, undecided="undecided", rejected={"not_adopted", "partly"}
+        groups,
+        concentrated=3,
+        undecided="undecided",
+        rejected={"not_adopted", "partly"},
     )
     assert len(problems) == 2
     assert "延长公告期" in problems[0] and "5条" in problems[0]
@@ -155,7 +162,10 @@ def test_a_draft_is_split_into_its_articles_or_paragraphs():
         ("第二条", "第二条"),
     ]
     assert "本条第二款" in sections[2].text
-    assert drafts.section_choices("一段。\n\n二段。") == [("p1", "第1段"), ("p2", "第2段")]
+    assert drafts.section_choices("一段。\n\n二段。") == [
+        ("p1", "第1段"),
+        ("p2", "第2段"),
+    ]
 
 
 def test_filters_hold_links_blocked_words_noise_and_repeats():

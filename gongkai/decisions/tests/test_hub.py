@@ -70,7 +70,9 @@ def test_the_hub_links_each_published_stage_and_shows_the_rest_pending(
     decision.attendance = "公众代表2名、利益相关方代表1名列席会议。"
     decision.save()
 
-    stages = {stage.kind: stage for stage in selectors.decision_stages(decision=decision)}
+    stages = {
+        stage.kind: stage for stage in selectors.decision_stages(decision=decision)
+    }
     assert stages["draft"].state == StageState.DONE
     assert stages["explanation"].state == StageState.LATE
     assert stages["result"].state == StageState.PENDING
@@ -88,7 +90,9 @@ def test_the_hub_links_each_published_stage_and_shows_the_rest_pending(
 
     # A withdrawn item no longer counts: the stage is pending again.
     draft.unpublish()
-    stages = {stage.kind: stage for stage in selectors.decision_stages(decision=decision)}
+    stages = {
+        stage.kind: stage for stage in selectors.decision_stages(decision=decision)
+    }
     assert stages["draft"].state == StageState.PENDING
 
 
