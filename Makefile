@@ -71,6 +71,7 @@ bench: install
 	$(PY) bench/annual_report.py
 	$(PY) bench/site_health.py
 	$(PY) bench/annual_report_documents.py
+	$(PY) bench/grouping.py
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR)

@@ -1,11 +1,18 @@
 """Similar comments grouped, so that a department can answer hundreds of
 comments by opinion rather than one by one. Texts are segmented into the
 search index's tokens (CJK bigrams and Latin words, the segmentation every
-search backend uses); two comments are similar when the Dice coefficient of
-their token sets reaches the threshold, and a group is every comment linked
-to another by such a similarity (single linkage). Comments on different
+search backend uses), each token weighted by how rare it is among the
+consultation's comments (smoothed IDF), so that what every comment says
+(出让, 办法) counts less than what only some say (保证金, 银行保函).
+
+Comments are taken in order; each joins the group whose centroid (the sum
+of its members' vectors) it is most similar to by cosine, when that
+similarity reaches the threshold, or starts a group. Measuring against the
+whole group rather than against its closest member keeps a long chain of
+slightly similar comments from becoming one group. Comments on different
 articles may still say the same thing, so the article is not a boundary."""
 
+import math
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 
@@ -27,10 +34,29 @@ def comment_tokens(text: str) -> frozenset[str]:
     return frozenset(index_tokens(text)) - _STOP_TOKENS
 
 
-def dice(left: frozenset[str], right: frozenset[str]) -> float:
-    if not left or not right:
-        return 0.0
-    return 2 * len(left & right) / (len(left) + len(right))
+def _frequencies(tokens: Sequence[frozenset[str]]) -> dict[str, int]:
+    """In how many comments each token occurs."""
+    frequency: dict[str, int] = defaultdict(int)
+    for token_set in tokens:
+        for token in token_set:
+            frequency[token] += 1
+    return frequency
+
+
+def _vectors(
+    tokens: Sequence[frozenset[str]], frequency: dict[str, int]
+) -> list[dict[str, float]]:
+    """Unit vectors of the comments' tokens, weighted by smoothed IDF."""
+    count = len(tokens)
+    weight = {
+        token: math.log((count + 1) / (seen + 1)) + 1
+        for token, seen in frequency.items()
+    }
+    vectors = []
+    for token_set in tokens:
+        norm = math.sqrt(sum(weight[token] ** 2 for token in token_set)) or 1.0
+        vectors.append({token: weight[token] / norm for token in token_set})
+    return vectors
 
 
 def group_similar(
@@ -40,36 +66,43 @@ def group_similar(
     first, each group in the comments' order; a comment like no other is a
     group of one."""
     tokens = [comment_tokens(text) for _, text in comments]
-    parent = list(range(len(comments)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, token_set in enumerate(tokens):
-        for token in token_set:
-            postings[token].append(index)
+    frequency = _frequencies(tokens)
+    vectors = _vectors(tokens, frequency)
     common = max(2, int(len(comments) * _COMMON_SHARE))
-    for index, token_set in enumerate(tokens):
-        candidates = {
-            other
-            for token in token_set
-            if len(postings[token]) <= common
-            for other in postings[token]
-            if other > index
-        }
-        for other in candidates:
-            if (
-                root(index) != root(other)
-                and dice(token_set, tokens[other]) >= threshold
+    frequent = {token for token, seen in frequency.items() if seen > common}
+    centroids: list[dict[str, float]] = []
+    norms: list[float] = []
+    members: list[list[Hashable]] = []
+    groups_with: dict[str, set[int]] = defaultdict(set)
+    for (key, _text), vector in zip(comments, vectors, strict=True):
+        candidates = set().union(
+            *(groups_with[token] for token in vector if token not in frequent)
+        )
+        best, best_similarity = None, threshold
+        for group in sorted(candidates):
+            centroid = centroids[group]
+            similarity = (
+                sum(
+                    weight * centroid.get(token, 0.0)
+                    for token, weight in vector.items()
+                )
+                / norms[group]
+            )
+            if similarity > best_similarity or (
+                best is None and similarity >= best_similarity
             ):
-                parent[root(other)] = root(index)
-    # Insertion order is the order of each group's first comment, which the
-    # stable sort keeps among groups of the same size.
-    groups: dict[int, list[Hashable]] = defaultdict(list)
-    for index, (key, _text) in enumerate(comments):
-        groups[root(index)].append(key)
-    return sorted(groups.values(), key=len, reverse=True)
+                best, best_similarity = group, similarity
+        if best is None:
+            best = len(centroids)
+            centroids.append({})
+            norms.append(0.0)
+            members.append([])
+        centroid = centroids[best]
+        for token, weight in vector.items():
+            centroid[token] = centroid.get(token, 0.0) + weight
+            groups_with[token].add(best)
+        norms[best] = math.sqrt(sum(weight**2 for weight in centroid.values())) or 1.0
+        members[best].append(key)
+    # Groups are made in the order of their first comment, which the stable
+    # sort keeps among groups of the same size.
+    return sorted(members, key=len, reverse=True)

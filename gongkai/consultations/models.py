@@ -67,7 +67,10 @@ class ConsultationPolicy(BaseGenericSetting):
         decimal_places=2,
         default=0.35,
         validators=[MinValueValidator(0.05), MaxValueValidator(1)],
-        help_text=_("两条意见分词后的相似度（0至1）达到该值即归为同类。"),
+        help_text=_(
+            "一条意见与某类意见（按分词和词的稀有程度计算）的相似度（0至1）"
+            "达到该值即归入该类；调低则归类更宽，调高则更细。"
+        ),
     )
 
     panels = [

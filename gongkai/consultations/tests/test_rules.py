@@ -180,3 +180,24 @@ def test_filters_hold_links_blocked_words_noise_and_repeats():
     assert reasons("啊啊啊啊啊啊啊啊啊啊啊啊")
     assert reasons("好")
     assert reasons("建议延长公告期限。", earlier=["建议延长 公告期限。"])
+
+
+def test_a_comment_between_two_opinions_does_not_merge_them():
+    # Each comment is measured against a whole group: the one that speaks of
+    # both the deposit and the listing period joins one group, and the two
+    # opinions stay apart (single linkage would chain them into one).
+    comments = [
+        (1, "竞买保证金比例太高，建议降低竞买保证金比例。"),
+        (2, "建议降低竞买保证金的比例，减轻企业负担。"),
+        (3, "竞买保证金比例过高，企业负担重，应当降低。"),
+        (4, "竞买保证金比例太高，挂牌期限也太短，建议延长挂牌期限。"),
+        (5, "挂牌期限太短，建议延长挂牌期限到20个工作日。"),
+        (6, "建议延长挂牌期限，挂牌期限10个工作日太短。"),
+        (7, "挂牌期限太短了，应当延长。"),
+    ]
+    groups = grouping.group_similar(comments, threshold=0.35)
+    deposit = next(group for group in groups if 1 in group)
+    listing = next(group for group in groups if 5 in group)
+    assert deposit != listing
+    assert {1, 2, 3} <= set(deposit)
+    assert {5, 6, 7} <= set(listing)
