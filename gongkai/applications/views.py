@@ -14,6 +14,7 @@ from gongkai.applications import selectors, services
 from gongkai.applications.forms import OnlineApplicationForm, StatusQueryForm
 from gongkai.applications.models import Application, id_number_index
 from gongkai.core import abuse
+from gongkai.core.audit import client_address
 from gongkai.core.selectors import working_day_calendar
 
 
@@ -24,7 +25,7 @@ def _agency(request):
 
 
 def _client(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return client_address(request)
 
 
 def _too_many(request, template: str, context: dict):

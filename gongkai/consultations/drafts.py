@@ -5,6 +5,8 @@ article and headings (第X章, 第X节) stay with the text but cannot be chosen.
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 _ARTICLE = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条)")
 _HEADING = re.compile(r"^\s*第[一二三四五六七八九十百零〇两\d]+[章节编]")
 
@@ -21,7 +23,9 @@ def sections(text: str) -> list[Section]:
     if any(_ARTICLE.match(line) for line in lines):
         return _articles(lines)
     return [
-        Section(key=f"p{number}", label=f"第{number}段", text=line)
+        Section(
+            key=f"p{number}", label=_("第%(number)d段") % {"number": number}, text=line
+        )
         for number, line in enumerate(lines, start=1)
     ]
 

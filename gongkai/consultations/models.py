@@ -214,6 +214,17 @@ class Consultation(ClusterableModel, BaseModel):
             and self.decision.catalogue.agency_id != self.agency_id
         ):
             errors["decision"] = _("决策事项须属于本机关。")
+        if self.pk and self.status != ConsultationStatus.DRAFT:
+            stored = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values_list("draft_text", flat=True)
+                .first()
+            )
+            if stored is not None and stored != self.draft_text:
+                errors["draft_text"] = _(
+                    "征求意见发布后不能修改草案全文：公众的意见针对的是已发布的条款。"
+                )
         errors.update(
             rules.period_problems(
                 opens_on=self.opens_on,

@@ -36,13 +36,20 @@ def period_problems(
     closes_on: dt.date | None,
     shortened_reason: str,
     min_days: int = MIN_PERIOD_DAYS,
+    published_on: dt.date | None = None,
 ) -> dict[str, str]:
-    """What is wrong with the period, by field; empty when it may be used."""
+    """What is wrong with the period, by field; empty when it may be used.
+    With ``published_on`` (the day it goes public), the public has the days
+    from then, or from the first day if that is later: a consultation
+    published late has fewer days than its dates say."""
     if opens_on is None or closes_on is None:
         return {"closes_on": _("请填写征求意见的起止日期。")}
     if closes_on < opens_on:
         return {"closes_on": _("截止日期不能早于开始日期。")}
-    days = period_days(opens_on, closes_on)
+    if published_on is not None and closes_on < published_on:
+        return {"closes_on": _("征求意见截止日期已过，请修改起止日期后再发布。")}
+    start = max(opens_on, published_on) if published_on else opens_on
+    days = period_days(start, closes_on)
     if days < min_days and not shortened_reason.strip():
         return {
             "shortened_reason": _(

@@ -44,14 +44,15 @@ def public_consultations(*, agency) -> QuerySet[Consultation]:
 
 def public_comments(*, consultation: Consultation) -> list[dict]:
     """Approved comments as the portal shows them: the article, the day and
-    the text with ID numbers and phone numbers masked; never a name."""
-    from gongkai.review.masking import mask_personal_text
+    the text with ID numbers, phone numbers and e-mails masked; never a
+    name."""
+    from gongkai.consultations.privacy import public_text
 
     return [
         {
             "section": comment.section_label,
             "submitted_on": timezone.localdate(comment.submitted_at),
-            "body": mask_personal_text(comment.body),
+            "body": public_text(comment.body),
         }
         for comment in consultation.comments.filter(status=CommentStatus.APPROVED)
     ]

@@ -58,6 +58,7 @@ def publish_consultation(*, consultation: Consultation, actor: User) -> Consulta
         closes_on=consultation.closes_on,
         shortened_reason=consultation.shortened_reason,
         min_days=ConsultationPolicy.load().min_period_days,
+        published_on=timezone.localdate(),
     )
     if problems:
         raise ConsultationRefusedError(" ".join(problems.values()))
@@ -176,6 +177,7 @@ def moderate_comment(
     """先审后发: approve a comment (it appears on the portal) or reject it
     (a reason is required and kept)."""
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
+    _editable_report(comment.consultation)
     target = CommentStatus.APPROVED if approve else CommentStatus.REJECTED
     if not can_move(COMMENT_TRANSITIONS, comment.status, target):
         raise ConsultationRefusedError(
@@ -191,6 +193,7 @@ def moderate_comment(
     comment.moderated_by = actor
     comment.moderated_at = timezone.now()
     comment.save()
+    _drop_empty_groups(comment.consultation)
     log(
         instance=comment.consultation,
         action="consultations.comment_approved"
@@ -203,7 +206,11 @@ def moderate_comment(
 
 
 def _label(text: str) -> str:
-    text = " ".join(text.split())
+    """A group's first label: the start of its first comment, with personal
+    data masked (the label is printed in the public adoption report)."""
+    from gongkai.consultations.privacy import public_text
+
+    text = " ".join(public_text(text).split())
     if len(text) <= GROUP_LABEL_LENGTH:
         return text
     return text[: GROUP_LABEL_LENGTH - 1] + "…"

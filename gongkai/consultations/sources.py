@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from gongkai.consultations.choices import AdoptionStatus, ConsultationStatus
 
 
-def decision_stages(*, decision, today: dt.date):
+def decision_stages(*, decision, today: dt.date, calendar):
     from gongkai.decisions.choices import StageKind
     from gongkai.decisions.stages import StageFact
 
-    for consultation in decision.consultations.filter(
-        status=ConsultationStatus.PUBLISHED
-    ).select_related("adoption_report", "adoption_report__item"):
+    for consultation in decision.consultations.all():
+        if consultation.status != ConsultationStatus.PUBLISHED:
+            continue
         url = consultation.get_absolute_url()
         published_on = max(
             consultation.opens_on, timezone.localdate(consultation.published_at)
@@ -57,7 +57,9 @@ def decision_stages(*, decision, today: dt.date):
         elif decision.issued_on:
             from gongkai.consultations.selectors import adoption_countdown
 
-            countdown = adoption_countdown(consultation=consultation, today=today)
+            countdown = adoption_countdown(
+                consultation=consultation, today=today, calendar=calendar
+            )
             yield StageFact(kind=StageKind.ADOPTION, expected_on=countdown.due_on)
 
 
@@ -96,7 +98,11 @@ def register() -> None:
     from gongkai.decisions.registry import register_stage_source
     from gongkai.supervision.events import register_event_source
 
-    register_stage_source(name="consultations", source=decision_stages)
+    register_stage_source(
+        name="consultations",
+        source=decision_stages,
+        prefetch=("consultations__adoption_report__item",),
+    )
     register_event_source(
         pattern=r"决策文件出台|决策出台",
         name="consultations.adoption_report",

@@ -15,6 +15,8 @@ from gongkai.consultations.errors import ConsultationRefusedError
 from gongkai.consultations.forms import CommentForm
 from gongkai.consultations.models import ConsultationPolicy
 from gongkai.core import abuse
+from gongkai.core.audit import client_address
+from gongkai.decisions.selectors import public_decision
 
 
 def _agency(request):
@@ -66,6 +68,10 @@ def consultation_detail(request, pk: int):
         {
             "agency": agency,
             "consultation": consultation,
+            # The decision is linked once its catalogue is public.
+            "decision": public_decision(agency=agency, pk=consultation.decision_id)
+            if consultation.decision_id
+            else None,
             "sections": drafts.sections(consultation.draft_text),
             "is_open": consultation.is_open(today),
             "form": form,
@@ -89,7 +95,7 @@ def consultation_detail(request, pk: int):
 def _take_comment(request, consultation, form, policy) -> int:
     """The HTTP status of a comment sent: 303 when taken."""
     if abuse.over_limit(
-        f"comment:ip:{request.META.get('REMOTE_ADDR', '')}",
+        f"comment:ip:{client_address(request)}",
         limit=policy.comments_per_hour,
         seconds=3600,
     ):
@@ -116,7 +122,7 @@ def _take_comment(request, consultation, form, policy) -> int:
                 name=form.cleaned_data["name"],
                 contact=form.cleaned_data["contact"],
             ),
-            client_address=request.META.get("REMOTE_ADDR", ""),
+            client_address=client_address(request),
         )
     except ConsultationRefusedError as error:
         form.add_error(None, str(error))

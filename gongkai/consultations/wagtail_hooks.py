@@ -2,7 +2,6 @@
 own), their moderation and adoption screens, the deadline list, the
 homepage warning of adoption reports due, and the audit labels."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,41 +9,30 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
+from gongkai.accounts.viewsets import ScopedSnippetViewSet
 from gongkai.consultations import admin_views, selectors
 from gongkai.consultations.models import Consultation
 from gongkai.consultations.panels import ConsultationStatePanel
+from gongkai.decisions.admin_forms import ScopedAdminForm
 
 
-class ConsultationEditView(EditView):
-    def get_object(self, queryset=None):
-        consultation = super().get_object(queryset)
-        if (
-            not selectors.visible_consultations(self.request.user)
-            .filter(pk=consultation.pk)
-            .exists()
-        ):
-            raise PermissionDenied
-        return consultation
-
-
-class ConsultationViewSet(SnippetViewSet):
+class ConsultationViewSet(ScopedSnippetViewSet):
     model = Consultation
     icon = "group"
     menu_label = _("征求意见")
     menu_order = 340
     add_to_admin_menu = True
-    edit_view_class = ConsultationEditView
     list_display = ["title", "department", "opens_on", "closes_on", "status"]
     list_filter = ["status", "department"]
     search_fields = ["title", "draft_title"]
     edit_handler = ObjectList(
-        [ConsultationStatePanel(heading=_("发布和办理")), *Consultation.panels]
+        [ConsultationStatePanel(heading=_("发布和办理")), *Consultation.panels],
+        base_form_class=ScopedAdminForm,
     )
 
-    def get_queryset(self, request):
-        return selectors.visible_consultations(request.user)
+    def visible(self, user):
+        return selectors.visible_consultations(user)
 
 
 register_snippet(ConsultationViewSet)

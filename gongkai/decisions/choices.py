@@ -59,12 +59,14 @@ class EvaluationStatus(models.TextChoices):
     PUBLISHED = "published", _("已发布")
 
 
+# A published evaluation is a record of its time: a later one is a new
+# evaluation, not a revision that would replace the live page.
 EVALUATION_TRANSITIONS: dict[str, frozenset[str]] = {
     EvaluationStatus.DRAFT: frozenset({EvaluationStatus.IN_REVIEW}),
     EvaluationStatus.IN_REVIEW: frozenset(
         {EvaluationStatus.DRAFT, EvaluationStatus.PUBLISHED}
     ),
-    EvaluationStatus.PUBLISHED: frozenset({EvaluationStatus.IN_REVIEW}),
+    EvaluationStatus.PUBLISHED: frozenset(),
 }
 
 

@@ -290,5 +290,9 @@ class PolicyEvaluation(BaseModel):
         unknown = set(self.methods or []) - set(EvaluationMethod.values)
         if unknown:
             errors["methods"] = _("未知的评价方式。")
+        if self.department_id and self.department.agency_id != self.agency_id:
+            errors["department"] = _("所选科室不属于该机关。")
+        if self.decision_id and self.decision.catalogue.agency_id != self.agency_id:
+            errors["decision"] = _("所选决策事项不属于该机关。")
         if errors:
             raise ValidationError(errors)

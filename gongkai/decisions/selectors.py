@@ -34,9 +34,23 @@ def _live(item) -> bool:
     return item is not None and item.live
 
 
-def stage_facts(*, decision: Decision, today: dt.date) -> list[stages.StageFact]:
+def with_stage_records(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+    """``decisions`` with what their hubs read (linked items, evaluations,
+    and what other capabilities' stage sources read) loaded in a few
+    queries, whatever their number."""
+    return decisions.prefetch_related(
+        "stages__item", "evaluations__item", *registry.prefetch_lookups()
+    )
+
+
+def stage_facts(
+    *, decision: Decision, today: dt.date, calendar=None
+) -> list[stages.StageFact]:
+    from gongkai.core.selectors import working_day_calendar
+
+    calendar = calendar or working_day_calendar()
     facts = []
-    for stage in decision.stages.select_related("item"):
+    for stage in decision.stages.all():
         if _live(stage.item):
             facts.append(
                 stages.StageFact(
@@ -62,10 +76,8 @@ def stage_facts(*, decision: Decision, today: dt.date) -> list[stages.StageFact]
                 published_on=decision.meeting_on,
             )
         )
-    for evaluation in decision.evaluations.filter(
-        status=EvaluationStatus.PUBLISHED
-    ).select_related("item"):
-        if _live(evaluation.item):
+    for evaluation in decision.evaluations.all():
+        if evaluation.status == EvaluationStatus.PUBLISHED and _live(evaluation.item):
             facts.append(
                 stages.StageFact(
                     kind=StageKind.EVALUATION,
@@ -75,17 +87,19 @@ def stage_facts(*, decision: Decision, today: dt.date) -> list[stages.StageFact]
                 )
             )
     for source in registry.stage_sources():
-        facts.extend(source(decision=decision, today=today))
+        facts.extend(source(decision=decision, today=today, calendar=calendar))
     return facts
 
 
 def decision_stages(
-    *, decision: Decision, today: dt.date | None = None
+    *, decision: Decision, today: dt.date | None = None, calendar=None
 ) -> list[stages.Stage]:
     today = today or timezone.localdate()
-    applicable = set(decision.stages.values_list("kind", flat=True))
+    applicable = {stage.kind for stage in decision.stages.all()}
     return stages.hub_stages(
-        stage_facts(decision=decision, today=today), applicable=applicable, today=today
+        stage_facts(decision=decision, today=today, calendar=calendar),
+        applicable=applicable,
+        today=today,
     )
 
 
@@ -114,12 +128,18 @@ class CatalogueRow:
 def catalogue_rows(
     *, catalogue: DecisionCatalogue, today: dt.date | None = None
 ) -> list[CatalogueRow]:
+    from gongkai.core.selectors import working_day_calendar
+
     today = today or timezone.localdate()
+    calendar = working_day_calendar()
     return [
         CatalogueRow(
-            decision=decision, stages=decision_stages(decision=decision, today=today)
+            decision=decision,
+            stages=decision_stages(decision=decision, today=today, calendar=calendar),
         )
-        for decision in catalogue.decisions.select_related("department")
+        for decision in with_stage_records(
+            catalogue.decisions.select_related("department")
+        )
     ]
 
 
@@ -135,6 +155,16 @@ def _scoped(queryset, user, *, agency_field: str, department_field: str = "depar
     if user.has_perm(OVERSEE):
         return queryset
     return queryset.filter(**{f"{department_field}_id": user.department_id})
+
+
+def visible_catalogues(user) -> QuerySet[DecisionCatalogue]:
+    """The catalogues of the user's agency (every department adds its items
+    to them; the office edits them)."""
+    from gongkai.accounts.selectors import agency_of
+
+    if user.is_superuser:
+        return DecisionCatalogue.objects.all()
+    return DecisionCatalogue.objects.filter(agency=agency_of(user))
 
 
 def visible_decisions(user) -> QuerySet[Decision]:

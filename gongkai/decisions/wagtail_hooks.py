@@ -3,74 +3,54 @@ decisions and evaluations (each department its own), the portal column's
 catalogue table, links from items to their decision and evaluation, and
 the audit labels."""
 
-from django.core.exceptions import PermissionDenied
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import (
-    EditView,
-    SnippetViewSet,
-    SnippetViewSetGroup,
-)
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from gongkai.accounts.viewsets import ScopedSnippetViewSet
 from gongkai.decisions import admin_views, selectors
-from gongkai.decisions.admin_forms import PolicyEvaluationForm
+from gongkai.decisions.admin_forms import PolicyEvaluationForm, ScopedAdminForm
 from gongkai.decisions.models import Decision, DecisionCatalogue, PolicyEvaluation
 from gongkai.decisions.panels import DecisionHubPanel, EvaluationStatePanel
 
 DECISION_COLUMN_SLUG = "major-decisions"
 
 
-def _scoped_edit_view(visible):
-    class ScopedEditView(EditView):
-        def get_object(self, queryset=None):
-            instance = super().get_object(queryset)
-            if not visible(self.request.user).filter(pk=instance.pk).exists():
-                raise PermissionDenied
-            return instance
-
-    return ScopedEditView
-
-
-class CatalogueViewSet(SnippetViewSet):
+class CatalogueViewSet(ScopedSnippetViewSet):
     model = DecisionCatalogue
     icon = "list-ol"
     menu_label = _("决策事项目录")
     list_display = ["__str__", "approved_on", "published_on"]
+    edit_handler = ObjectList(DecisionCatalogue.panels, base_form_class=ScopedAdminForm)
 
-    def get_queryset(self, request):
-        from gongkai.accounts.selectors import agency_of
-
-        catalogues = DecisionCatalogue.objects.all()
-        if request.user.is_superuser:
-            return catalogues
-        return catalogues.filter(agency=agency_of(request.user))
+    def visible(self, user):
+        return selectors.visible_catalogues(user)
 
 
-class DecisionViewSet(SnippetViewSet):
+class DecisionViewSet(ScopedSnippetViewSet):
     model = Decision
     icon = "tasks"
     menu_label = _("决策事项")
-    edit_view_class = _scoped_edit_view(selectors.visible_decisions)
     list_display = ["title", "catalogue", "department", "planned_on", "issued_on"]
     list_filter = ["catalogue", "department"]
     search_fields = ["title"]
     edit_handler = ObjectList(
-        [DecisionHubPanel(heading=_("全过程信息")), *Decision.panels]
+        [DecisionHubPanel(heading=_("全过程信息")), *Decision.panels],
+        base_form_class=ScopedAdminForm,
     )
 
-    def get_queryset(self, request):
-        return selectors.visible_decisions(request.user)
+    def visible(self, user):
+        return selectors.visible_decisions(user)
 
 
-class EvaluationViewSet(SnippetViewSet):
+class EvaluationViewSet(ScopedSnippetViewSet):
     model = PolicyEvaluation
     icon = "doc-full"
     menu_label = _("政策评价")
-    edit_view_class = _scoped_edit_view(selectors.visible_evaluations)
     list_display = ["title", "department", "evaluated_to", "status"]
     list_filter = ["status", "department"]
     edit_handler = ObjectList(
@@ -97,8 +77,8 @@ class EvaluationViewSet(SnippetViewSet):
         base_form_class=PolicyEvaluationForm,
     )
 
-    def get_queryset(self, request):
-        return selectors.visible_evaluations(request.user)
+    def visible(self, user):
+        return selectors.visible_evaluations(user)
 
 
 class DecisionsViewSetGroup(SnippetViewSetGroup):

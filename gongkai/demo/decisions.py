@@ -176,15 +176,18 @@ def _consultation(
     )
 
 
-def _publish_consultation(consultation, *, actor, on: dt.date):
-    from gongkai.consultations.choices import ChannelKind
+def _publish_consultation(consultation, *, on: dt.date):
+    """What 发布 did on ``on`` (a day before today, which the service itself
+    refuses to back-date): published, announced on the portal, new media,
+    a reading room and the newspaper."""
+    from gongkai.consultations.choices import ChannelKind, ConsultationStatus
     from gongkai.consultations.models import Consultation, ConsultationChannel
-    from gongkai.consultations.services import publish_consultation
 
-    consultation = publish_consultation(consultation=consultation, actor=actor)
-    Consultation.objects.filter(pk=consultation.pk).update(published_at=_at(on, 9))
-    consultation.channels.filter(kind=ChannelKind.PORTAL).update(announced_on=on)
+    Consultation.objects.filter(pk=consultation.pk).update(
+        status=ConsultationStatus.PUBLISHED, published_at=_at(on, 9)
+    )
     for kind, name in (
+        (ChannelKind.PORTAL, f"{consultation.agency.name}门户网站"),
         (ChannelKind.NEW_MEDIA, "“临淄自然资源”微信公众号"),
         (ChannelKind.READING_ROOM, "临淄区政务服务中心政府信息查阅点"),
         (ChannelKind.NEWSPAPER, "《淄博日报》"),
@@ -219,7 +222,7 @@ def _complete(*, decision, opened, column, calendar, editor, moderator, today):
         opens_on=opened,
         closes_on=closes_on,
     )
-    consultation = _publish_consultation(consultation, actor=editor, on=opened)
+    consultation = _publish_consultation(consultation, on=opened)
     symposium_on = calendar.add_working_days(opened, 8)
     hearing_on = calendar.add_working_days(opened, 15)
     Participation.objects.create(
@@ -378,9 +381,9 @@ def _open_consultation(*, decision, today, calendar, moderator):
         ),
         background="近年来本区闲置土地处置工作中出现认定程序不统一、信息公开不及时等问题。",
         opens_on=opened,
-        closes_on=opened + dt.timedelta(days=34),
+        closes_on=today + dt.timedelta(days=30),
     )
-    consultation = _publish_consultation(consultation, actor=moderator, on=opened)
+    consultation = _publish_consultation(consultation, on=opened)
     for body, article, approve in OPEN_COMMENTS:
         comment = services.submit_comment(
             consultation=consultation,

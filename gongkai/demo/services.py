@@ -81,9 +81,9 @@ def load_demo_bureau() -> DemoReport:
     created = _work_plan(agency=agency, columns=columns, departments=departments)
     created += _items(agency=agency, columns=columns, departments=departments)
     _applications(agency=agency, departments=departments)
+    load_demo_decisions(agency=agency, departments=departments, columns=columns)
     _guide_and_catalogue(agency=agency)
     load_demo_report(agency=agency, departments=departments)
-    load_demo_decisions(agency=agency, departments=departments, columns=columns)
     demo_health_check(agency=agency)
     return DemoReport(
         agency=agency, items_created=created, accounts_file=accounts_file()

@@ -4,6 +4,7 @@ bureau and decision of the decisions tests."""
 import datetime as dt
 
 import pytest
+import time_machine
 
 from gongkai.consultations.models import Consultation
 from gongkai.decisions.tests import conftest as decision_fixtures
@@ -35,4 +36,5 @@ def consultation(bureau, decision):
         opens_on=dt.date(2026, 6, 1),
         closes_on=dt.date(2026, 6, 30),
     )
-    return publish_consultation(consultation=consultation, actor=bureau["clerk"])
+    with time_machine.travel(dt.datetime(2026, 5, 28, 9, tzinfo=dt.UTC), tick=False):
+        return publish_consultation(consultation=consultation, actor=bureau["clerk"])

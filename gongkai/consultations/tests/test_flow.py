@@ -157,13 +157,44 @@ def test_a_short_period_without_reason_cannot_be_published(bureau, decision):
         opens_on=dt.date(2026, 6, 1),
         closes_on=dt.date(2026, 6, 10),
     )
-    with pytest.raises(ConsultationRefusedError, match="须说明缩短期限的理由"):
+    with (
+        time_machine.travel(dt.datetime(2026, 5, 28, 9, tzinfo=dt.UTC), tick=False),
+        pytest.raises(ConsultationRefusedError, match="须说明缩短期限的理由"),
+    ):
         services.publish_consultation(consultation=consultation, actor=bureau["clerk"])
     consultation.shortened_reason = "汛期前须出台。"
     consultation.save()
-    services.publish_consultation(consultation=consultation, actor=bureau["clerk"])
+    with time_machine.travel(dt.datetime(2026, 5, 28, 9, tzinfo=dt.UTC), tick=False):
+        services.publish_consultation(consultation=consultation, actor=bureau["clerk"])
     consultation.refresh_from_db()
     assert consultation.channels.filter(kind="portal").exists()
+
+
+def test_a_consultation_published_late_has_only_the_days_left(bureau, decision):
+    # 1 to 30 June is 30 days; published on 10 June, the public has 21.
+    consultation = Consultation.objects.create(
+        agency=bureau["agency"],
+        department=bureau["legal"],
+        decision=decision,
+        title="迟发布的征求意见",
+        draft_title="某草案",
+        draft_text="第一条 内容。",
+        explanation="说明。",
+        opens_on=dt.date(2026, 6, 1),
+        closes_on=dt.date(2026, 6, 30),
+    )
+    with (
+        time_machine.travel(dt.datetime(2026, 6, 10, 9, tzinfo=dt.UTC), tick=False),
+        pytest.raises(ConsultationRefusedError, match="征求意见期限为21天"),
+    ):
+        services.publish_consultation(consultation=consultation, actor=bureau["clerk"])
+    with (
+        time_machine.travel(dt.datetime(2026, 7, 2, 9, tzinfo=dt.UTC), tick=False),
+        pytest.raises(ConsultationRefusedError, match="截止日期已过"),
+    ):
+        services.publish_consultation(consultation=consultation, actor=bureau["clerk"])
+    consultation.refresh_from_db()
+    assert consultation.status == "draft"
 
 
 def test_another_department_does_not_see_the_consultation(bureau, consultation):
@@ -226,6 +257,12 @@ def test_the_adoption_report_goes_through_review_and_links_into_the_hub(
             consultation=consultation, introduction="共收到4条意见。", actor=clerk
         )
         assert report.status == AdoptionStatus.IN_REVIEW and not report.item.live
+        # What the reviewers read no longer changes under them.
+        approved = consultation.comments.filter(status="approved").first()
+        with pytest.raises(ConsultationRefusedError, match="不能再修改"):
+            services.moderate_comment(
+                comment=approved, approve=False, reason="重复", actor=clerk
+            )
         assert "上位法规定为20日" in str(report.item.specific.body)
         countdown = selectors.adoption_countdown(consultation=consultation)
         assert countdown.due_on == dt.date(2026, 10, 16)
@@ -275,3 +312,40 @@ def test_supervision_judges_task_16_on_the_adoption_reports(
             today=dt.date(2026, 10, 20),
         )
     )
+
+
+def test_a_rejected_comment_leaves_no_empty_group(bureau, consultation):
+    clerk = bureau["clerk"]
+    with time_machine.travel(OPEN_DAY, tick=False):
+        comment = services.moderate_comment(
+            comment=_comment(consultation, "请明确网上交易系统的操作规则。"),
+            approve=True,
+            reason="",
+            actor=clerk,
+        )
+        services.group_comments(consultation=consultation, actor=clerk)
+        assert consultation.groups.count() == 1
+        services.moderate_comment(
+            comment=comment, approve=False, reason="与草案无关。", actor=clerk
+        )
+    assert consultation.groups.count() == 0
+
+
+def test_the_draft_cannot_change_once_published(bureau, consultation):
+    from django.core.exceptions import ValidationError
+
+    consultation.draft_text = consultation.draft_text.replace("20日", "30日")
+    with pytest.raises(ValidationError) as refused:
+        consultation.full_clean()
+    assert "draft_text" in refused.value.message_dict
+
+
+def test_the_page_links_its_decision_only_while_the_catalogue_is_public(
+    client, bureau, decision, consultation
+):
+    page = client.get(consultation.get_absolute_url()).text
+    assert f'href="{decision.get_absolute_url()}"' in page
+    decision.catalogue.published_on = None
+    decision.catalogue.save()
+    page = client.get(consultation.get_absolute_url()).text
+    assert decision.title not in page

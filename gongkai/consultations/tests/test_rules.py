@@ -201,3 +201,16 @@ def test_a_comment_between_two_opinions_does_not_merge_them():
     assert deposit != listing
     assert {1, 2, 3} <= set(deposit)
     assert {5, 6, 7} <= set(listing)
+
+
+def test_personal_data_a_commenter_writes_is_masked_for_the_public():
+    from gongkai.consultations.privacy import public_text
+
+    text = public_text(
+        "联系电话：13812345678，座机0533-7123456，邮箱zhang.san@example.com，"
+        "出让公告期限20日太短。"
+    )
+    assert "13812345678" not in text and "138****5678" in text
+    assert "7123456" not in text and "053****3456" in text
+    assert "zhang.san@" not in text and "z***@example.com" in text
+    assert "出让公告期限20日太短" in text

@@ -8,12 +8,13 @@ import datetime as dt
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.catalog.choices import Genre
 from gongkai.decisions import selectors, services
 from gongkai.decisions.choices import EvaluationMethod, EvaluationStatus, StageState
 from gongkai.decisions.errors import EvaluationRefusedError
-from gongkai.decisions.models import DecisionStage, PolicyEvaluation
+from gongkai.decisions.models import Decision, DecisionStage, PolicyEvaluation
 from gongkai.publishing.services import ItemData, publish_item
 from gongkai.review.tests.steps import decide
 
@@ -165,9 +166,47 @@ def test_a_published_evaluation_is_linked_from_the_document_and_the_hub(
             stage.kind: stage for stage in selectors.decision_stages(decision=decision)
         }
         assert stages["evaluation"].links[0].url == item.url
+        # A published evaluation stays what was published; a later one is
+        # a new evaluation.
+        with pytest.raises(EvaluationRefusedError):
+            services.submit_evaluation(evaluation=evaluation, actor=bureau["clerk"])
+        item.refresh_from_db()
+        assert item.live
 
 
 def test_a_department_sees_only_its_own_decisions_and_the_office_all(bureau, decision):
     assert list(selectors.visible_decisions(bureau["clerk"])) == [decision]
     assert list(selectors.visible_decisions(bureau["office"])) == [decision]
     assert not selectors.visible_decisions(bureau["outsider"]).exists()
+
+
+def test_the_catalogue_page_reads_a_fixed_number_of_queries(
+    client, bureau, decision, django_assert_max_num_queries
+):
+    from gongkai.consultations.models import Consultation
+
+    catalogue = decision.catalogue
+    for number in range(2, 12):
+        more = Decision.objects.create(
+            catalogue=catalogue,
+            number=number,
+            title=f"第{number}项决策",
+            department=bureau["legal"],
+            issued_on=dt.date(2026, 11, 2),
+        )
+        Consultation.objects.create(
+            agency=bureau["agency"],
+            department=bureau["legal"],
+            decision=more,
+            title=f"第{number}项征求意见",
+            draft_title="草案",
+            draft_text="第一条 内容。",
+            opens_on=dt.date(2026, 9, 1),
+            closes_on=dt.date(2026, 9, 30),
+            status="published",
+            published_at=timezone.now(),
+        )
+    client.get(reverse("decision_catalogue"))  # caches warmed
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("decision_catalogue"))
+    assert "第11项决策" in page.text

@@ -157,8 +157,9 @@ def test_an_item_formed_and_not_published_in_20_working_days_makes_its_task_over
     assert rows[0]["完成期限"] is None and rows[0]["下次报送期限"] == "2026-11-05"
     # Open ones first, as the 发布时效 report sorts them.
     assert [o.label for o in attention] == ["灵活就业支持政策", "公益性岗位招聘公告"]
-    # No app records decisions yet: the report cycle still applies.
-    assert second.tally is None and rows[1]["起算事件记录"] is None
+    # 决策文件出台 is recorded by the consultations app: with no decision
+    # document issued, task 2 has nothing to answer yet.
+    assert second.tally.total == 0 and rows[1]["起算事件记录"]["件数"] == 0
 
     item.save_revision().publish()
     with time_machine.travel(date(2026, 12, 3), tick=False):
