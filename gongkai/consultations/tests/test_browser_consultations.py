@@ -166,9 +166,12 @@ def review(page, title: str) -> None:
         page.goto("/admin/review-queue/")
         page.get_by_role("link", name=title, exact=True).click()
         page.locator("footer").get_by_role("button", name="更多动作").click()
-        page.locator("footer").get_by_role(
-            "button", name=re.compile(r"^审核通过( 和发布)?$")
-        ).click()
+        # Wait for the approval's own response (it sets the session cookie)
+        # before the next reviewer logs in.
+        with page.expect_navigation():
+            page.locator("footer").get_by_role(
+                "button", name=re.compile(r"^审核通过( 和发布)?$")
+            ).click()
         expect(page.locator(".messages")).to_contain_text(title)
 
 
