@@ -23,8 +23,6 @@ from gongkai.consultations.models import (
     Consultation,
 )
 
-OVERSEE = "decisions.oversee_decisions"
-
 
 def sensitive_words() -> list[str]:
     """The office's sensitive expressions (机器预审 word list): a comment
@@ -61,20 +59,13 @@ def public_comments(*, consultation: Consultation) -> list[dict]:
 def visible_consultations(user) -> QuerySet[Consultation]:
     """The office (and whoever oversees decisions) sees every consultation of
     the agency; a department sees those it handles."""
-    from gongkai.accounts.selectors import agency_of
+    from gongkai.decisions.selectors import scoped_to_user
 
-    consultations = Consultation.objects.select_related(
-        "agency", "department", "decision"
+    return scoped_to_user(
+        Consultation.objects.select_related("agency", "department", "decision"),
+        user,
+        agency_field="agency",
     )
-    if user.is_superuser:
-        return consultations
-    agency = agency_of(user)
-    if agency is None:
-        return consultations.none()
-    consultations = consultations.filter(agency=agency)
-    if user.has_perm(OVERSEE):
-        return consultations
-    return consultations.filter(department_id=user.department_id)
 
 
 def moderation_queue(*, consultation: Consultation) -> QuerySet[Comment]:

@@ -143,7 +143,12 @@ def catalogue_rows(
     ]
 
 
-def _scoped(queryset, user, *, agency_field: str, department_field: str = "department"):
+def scoped_to_user(
+    queryset: QuerySet, user, *, agency_field: str, department_field: str = "department"
+) -> QuerySet:
+    """What of ``queryset`` a staff member works on: the agency's records for
+    the office and whoever oversees decisions, a department's own records
+    for its staff, everything for a superuser."""
     from gongkai.accounts.selectors import agency_of
 
     if user.is_superuser:
@@ -168,7 +173,7 @@ def visible_catalogues(user) -> QuerySet[DecisionCatalogue]:
 
 
 def visible_decisions(user) -> QuerySet[Decision]:
-    return _scoped(
+    return scoped_to_user(
         Decision.objects.select_related("catalogue", "department"),
         user,
         agency_field="catalogue__agency",
@@ -176,7 +181,7 @@ def visible_decisions(user) -> QuerySet[Decision]:
 
 
 def visible_evaluations(user) -> QuerySet[PolicyEvaluation]:
-    return _scoped(
+    return scoped_to_user(
         PolicyEvaluation.objects.select_related("department", "document", "decision"),
         user,
         agency_field="agency",

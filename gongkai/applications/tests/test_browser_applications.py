@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from gongkai.accounts.models import User
+from gongkai.core.tests.browser import log_in_to_admin
 from gongkai.demo.services import load_demo_bureau
 
 pytestmark = [
@@ -62,12 +63,7 @@ def file_an_application(page) -> tuple[str, str]:
 
 
 def reply_partly(page, number: str) -> bytes:
-    page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.fill("#id_username", "office")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in_to_admin(page, "office", PASSWORD)
     page.goto("/admin/snippets/applications/application/")
     page.get_by_role("link", name=number).click()
     expect(page.locator("#reply-due")).to_be_visible()

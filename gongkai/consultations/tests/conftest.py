@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from gongkai.consultations.models import Consultation
+from gongkai.consultations.tests.factories import draft_consultation
 from gongkai.decisions.tests import conftest as decision_fixtures
 
 bureau = decision_fixtures.bureau
@@ -24,17 +24,14 @@ DRAFT = """临淄区国有建设用地使用权出让管理办法（征求意见
 def consultation(bureau, decision):
     from gongkai.consultations.services import publish_consultation
 
-    consultation = Consultation.objects.create(
-        agency=bureau["agency"],
-        department=bureau["legal"],
-        decision=decision,
+    consultation = draft_consultation(
+        bureau,
+        decision,
         title="关于公开征求《临淄区国有建设用地使用权出让管理办法（征求意见稿）》意见的公告",
         draft_title="临淄区国有建设用地使用权出让管理办法（征求意见稿）",
         draft_text=DRAFT,
         explanation="为落实土地出让有关规定，起草了本办法。",
         background="本区土地出让规模逐年增加，需要统一规范。",
-        opens_on=dt.date(2026, 6, 1),
-        closes_on=dt.date(2026, 6, 30),
     )
     with time_machine.travel(dt.datetime(2026, 5, 28, 9, tzinfo=dt.UTC), tick=False):
         return publish_consultation(consultation=consultation, actor=bureau["clerk"])

@@ -23,6 +23,7 @@ from gongkai.consultations.choices import AdoptionStatus
 from gongkai.consultations.models import AdoptionReport, Comment, Consultation
 from gongkai.core import abuse
 from gongkai.core.selectors import working_day_calendar
+from gongkai.core.tests.browser import log_in_to_admin
 from gongkai.decisions.models import DecisionStage
 from gongkai.demo.decisions import OPEN_TITLE
 from gongkai.demo.services import load_demo_bureau
@@ -54,12 +55,7 @@ def consultation(monkeypatch) -> Consultation:
 
 
 def log_in(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in_to_admin(page, username, PASSWORD)
 
 
 def comment_as_a_citizen(page) -> None:

@@ -13,6 +13,7 @@ from gongkai.consultations import selectors, services
 from gongkai.consultations.choices import AdoptionStatus, CommentStatus, Verdict
 from gongkai.consultations.errors import ConsultationRefusedError
 from gongkai.consultations.models import Comment, Consultation
+from gongkai.consultations.tests.factories import draft_consultation
 from gongkai.core import abuse
 from gongkai.decisions.choices import StageState
 from gongkai.decisions.selectors import decision_stages
@@ -146,16 +147,8 @@ def test_no_comment_outside_the_period(bureau, consultation):
 
 
 def test_a_short_period_without_reason_cannot_be_published(bureau, decision):
-    consultation = Consultation.objects.create(
-        agency=bureau["agency"],
-        department=bureau["legal"],
-        decision=decision,
-        title="短期征求意见",
-        draft_title="某草案",
-        draft_text="第一条 内容。",
-        explanation="说明。",
-        opens_on=dt.date(2026, 6, 1),
-        closes_on=dt.date(2026, 6, 10),
+    consultation = draft_consultation(
+        bureau, decision, title="短期征求意见", closes_on=dt.date(2026, 6, 10)
     )
     with (
         time_machine.travel(dt.datetime(2026, 5, 28, 9, tzinfo=dt.UTC), tick=False),
@@ -172,17 +165,7 @@ def test_a_short_period_without_reason_cannot_be_published(bureau, decision):
 
 def test_a_consultation_published_late_has_only_the_days_left(bureau, decision):
     # 1 to 30 June is 30 days; published on 10 June, the public has 21.
-    consultation = Consultation.objects.create(
-        agency=bureau["agency"],
-        department=bureau["legal"],
-        decision=decision,
-        title="迟发布的征求意见",
-        draft_title="某草案",
-        draft_text="第一条 内容。",
-        explanation="说明。",
-        opens_on=dt.date(2026, 6, 1),
-        closes_on=dt.date(2026, 6, 30),
-    )
+    consultation = draft_consultation(bureau, decision, title="迟发布的征求意见")
     with (
         time_machine.travel(dt.datetime(2026, 6, 10, 9, tzinfo=dt.UTC), tick=False),
         pytest.raises(ConsultationRefusedError, match="征求意见期限为21天"),

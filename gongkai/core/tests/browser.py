@@ -223,3 +223,18 @@ def in_browser_writing(chromium: BrowserThread, live_server) -> Iterator[Callabl
     sees what the test committed and may write itself. Without that, the
     test's own open transaction would hold SQLite's write lock."""
     yield from _tab(chromium, live_server.url)
+
+
+def log_in_to_admin(page, username: str, password: str) -> None:
+    """Log ``username`` in to the back office in ``page``, after logging out
+    whoever was in; waits for the admin home page."""
+    import re
+
+    from playwright.sync_api import expect
+
+    page.context.clear_cookies()
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/admin/$"))

@@ -2,12 +2,11 @@
 evaluations in the back office, by whatever address; its forms offer only
 its own department and its agency's catalogues."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
 from gongkai.consultations.models import Consultation
+from gongkai.consultations.tests.factories import draft_consultation
 from gongkai.decisions.models import Decision
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +21,7 @@ def _url(model, view, pk=None):
 def test_another_department_cannot_open_a_decision_or_consultation(
     client, bureau, decision, view
 ):
-    consultation = Consultation.objects.create(
-        agency=bureau["agency"],
-        department=bureau["legal"],
-        decision=decision,
-        title="关于征求意见的公告",
-        draft_title="征求意见稿",
-        draft_text="第一条 为了规范管理，制定本办法。",
-        opens_on=dt.date(2026, 6, 1),
-        closes_on=dt.date(2026, 6, 30),
-    )
+    consultation = draft_consultation(bureau, decision)
     client.force_login(bureau["outsider"])
     for model, pk in ((Decision, decision.pk), (Consultation, consultation.pk)):
         assert client.get(_url(model, view, pk)).status_code in (403, 302)

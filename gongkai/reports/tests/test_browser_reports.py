@@ -9,6 +9,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from gongkai.accounts.models import User
+from gongkai.core.tests.browser import log_in_to_admin
 from gongkai.demo.services import load_demo_bureau
 
 pytestmark = [
@@ -28,11 +29,7 @@ def bureau():
 
 
 def open_the_draft_and_download(page) -> bytes:
-    page.goto("/admin/login/")
-    page.fill("#id_username", "office")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in_to_admin(page, "office", PASSWORD)
     page.goto("/admin/snippets/reports/annualdisclosurereport/")
     page.get_by_role("link", name=re.compile("2026年政府信息公开工作年度报告")).click()
     tables = page.locator(".report-locked-tables")

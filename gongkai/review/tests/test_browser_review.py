@@ -18,6 +18,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from gongkai.accounts.models import User
+from gongkai.core.tests.browser import log_in_to_admin
 from gongkai.demo.services import load_demo_bureau
 from gongkai.publishing.models import ColumnPage, GovernmentInformationPage
 from gongkai.review.checks.personal_data import id_check_character
@@ -74,12 +75,7 @@ def registration_list() -> bytes:
 
 
 def log_in(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in_to_admin(page, username, PASSWORD)
 
 
 def add_block(page, label: str) -> None:

@@ -1,13 +1,12 @@
 """In a real browser: the office opens 网站健康检查, clicks 立即检查 and
 reads the verdict with its reasons."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
 from gongkai.accounts import services as account_services
 from gongkai.accounts.models import User
+from gongkai.core.tests.browser import log_in_to_admin
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,11 +30,7 @@ def office(agency, portal):
 
 def test_the_office_runs_the_check_and_reads_the_verdict(office, in_browser_writing):
     def steps(page):
-        page.goto("/admin/login/")
-        page.fill("#id_username", "office")
-        page.fill("#id_password", PASSWORD)
-        page.click("button[type=submit]")
-        expect(page).to_have_url(re.compile(r"/admin/$"))
+        log_in_to_admin(page, "office", PASSWORD)
         page.goto("/admin/site-health/")
         expect(page.locator("#site-health-empty")).to_be_visible()
         page.get_by_role("button", name="立即检查").click()
