@@ -217,11 +217,15 @@ def approve(page, title: str, *, opinion: str = "") -> None:
         ).click()
         dialog = page.locator(".modal-dialog")
         dialog.locator("textarea").fill(opinion)
-        dialog.locator("button[type=submit]").click()
+        with page.expect_navigation():
+            dialog.locator("button[type=submit]").click()
     else:
-        page.locator("footer").get_by_role(
-            "button", name=re.compile(r"^审核通过( 和发布)?$")
-        ).click()
+        # Wait for the approval's own response (it sets the session cookie)
+        # before the next reviewer logs in.
+        with page.expect_navigation():
+            page.locator("footer").get_by_role(
+                "button", name=re.compile(r"^审核通过( 和发布)?$")
+            ).click()
     expect(messages(page)).to_contain_text(title)
 
 
