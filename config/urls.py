@@ -18,6 +18,7 @@ urlpatterns = [
     path("apply/", include("gongkai.applications.urls")),
     path("decisions/", include("gongkai.decisions.urls")),
     path("consultations/", include("gongkai.consultations.urls")),
+    path("land-market/", include("gongkai.land_market.urls")),
     path("", include("gongkai.catalog.urls")),
     path("feed/", SiteFeed(), name="site_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),

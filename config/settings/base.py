@@ -89,6 +89,7 @@ GONGKAI_APPS = [
     "gongkai.reports",
     "gongkai.decisions",
     "gongkai.consultations",
+    "gongkai.land_market",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",

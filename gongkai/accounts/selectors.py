@@ -35,3 +35,20 @@ def agency_of(user: User) -> Agency | None:
     if user.department_id is not None:
         return user.department.agency
     return Agency.objects.order_by("pk").first() if user.is_superuser else None
+
+
+def scoped_to_staff(
+    queryset, user: User, *, agency_field: str, department_field: str = "department"
+):
+    """What of ``queryset`` a staff member works on: the agency's records for
+    the office, a department's own records for its staff, everything for a
+    superuser. Records without a department are the office's."""
+    if user.is_superuser:
+        return queryset
+    agency = agency_of(user)
+    if agency is None:
+        return queryset.none()
+    queryset = queryset.filter(**{agency_field: agency})
+    if user.is_in_office:
+        return queryset
+    return queryset.filter(**{f"{department_field}_id": user.department_id})

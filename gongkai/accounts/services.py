@@ -28,6 +28,18 @@ DECISION_WORK_PERMISSIONS = tuple(
     )
     for action in ("add", "change", "view")
 )
+# 重点领域信息公开: each department keeps its field's records (the land
+# market, land prices, mining rights, expropriation projects), its own only
+# (scoped in the views); the office every one.
+FIELD_DATA_PERMISSIONS = tuple(
+    (app, f"{action}_{model}")
+    for app, model in (
+        ("land_market", "supplyplan"),
+        ("land_market", "transferannouncement"),
+        ("land_market", "parcel"),
+    )
+    for action in ("add", "change", "view")
+)
 # The office registers and answers information-disclosure applications and
 # keeps the work plan's tasks (督办); other departments see the cases they
 # are asked to help with and report on their tasks.
@@ -68,6 +80,8 @@ OFFICE_PERMISSIONS = (
     ("decisions", "oversee_decisions"),
     *DECISION_WORK_PERMISSIONS,
     ("consultations", "change_consultationpolicy"),
+    *FIELD_DATA_PERMISSIONS,
+    ("land_market", "change_landmarketpolicy"),
 )
 DEPARTMENT_PERMISSIONS = (
     ("applications", "view_application"),
@@ -77,6 +91,7 @@ DEPARTMENT_PERMISSIONS = (
     # Each department enters its own table 二 figures (scoped in the views).
     *(("reports", f"{action}_enteredfigure") for action in ("add", "change", "view")),
     *DECISION_WORK_PERMISSIONS,
+    *FIELD_DATA_PERMISSIONS,
 )
 ATTACHMENT_PERMISSIONS = (
     ("wagtaildocs", "add_document"),

@@ -11,25 +11,17 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from gongkai.catalog import exports, guide, selectors
 from gongkai.catalog.models import GuideVersion
+from gongkai.core.views import agency_for_request
 
 ENTRIES_PER_PAGE = 50
 CACHE_SECONDS = 24 * 3600
 
 
-def _agency(request):
-    site = Site.find_for_request(request)
-    agency = getattr(site.root_page.specific, "agency", None) if site else None
-    if agency is None:
-        raise Http404
-    return agency
-
-
 def guide_page(request, pk: int | None = None):
-    agency = _agency(request)
+    agency = agency_for_request(request)
     versions = selectors.guide_versions(agency=agency)
     if pk is None:
         version = versions.first()
@@ -64,7 +56,7 @@ def _filters(request) -> dict:
 
 
 def catalogue_page(request):
-    agency = _agency(request)
+    agency = agency_for_request(request)
     filters = _filters(request)
     entries = selectors.catalogue_entries(agency=agency, **filters)
     page = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
@@ -88,7 +80,7 @@ def catalogue_page(request):
 def catalogue_download(request, file_format: str):
     if file_format not in ("xlsx", "csv"):
         raise Http404
-    agency = _agency(request)
+    agency = agency_for_request(request)
     filters = _filters(request)
     entries = selectors.catalogue_entries(agency=agency, **filters)
     day = filters["as_of"] or timezone.localdate()

@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from wagtail.models import Site
 
 from gongkai.consultations import drafts, selectors, services
 from gongkai.consultations.errors import ConsultationRefusedError
@@ -16,20 +15,13 @@ from gongkai.consultations.forms import CommentForm
 from gongkai.consultations.models import ConsultationPolicy
 from gongkai.core import abuse
 from gongkai.core.audit import client_address
+from gongkai.core.views import agency_for_request
 from gongkai.decisions.selectors import public_decision
-
-
-def _agency(request):
-    site = Site.find_for_request(request)
-    agency = getattr(site.root_page.specific, "agency", None) if site else None
-    if agency is None:
-        raise Http404
-    return agency
 
 
 @never_cache
 def consultation_list(request):
-    agency = _agency(request)
+    agency = agency_for_request(request)
     today = timezone.localdate()
     consultations = list(selectors.public_consultations(agency=agency))
     return render(
@@ -45,7 +37,7 @@ def consultation_list(request):
 
 @never_cache
 def consultation_detail(request, pk: int):
-    agency = _agency(request)
+    agency = agency_for_request(request)
     consultation = selectors.public_consultations(agency=agency).filter(pk=pk).first()
     if consultation is None:
         raise Http404

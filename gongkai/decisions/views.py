@@ -6,22 +6,14 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from wagtail.models import Site
 
+from gongkai.core.views import agency_for_request
 from gongkai.decisions import selectors
-
-
-def _agency(request):
-    site = Site.find_for_request(request)
-    agency = getattr(site.root_page.specific, "agency", None) if site else None
-    if agency is None:
-        raise Http404
-    return agency
 
 
 @never_cache
 def catalogue(request):
-    agency = _agency(request)
+    agency = agency_for_request(request)
     catalogues = list(selectors.public_catalogues(agency=agency))
     year = request.GET.get("year", "")
     chosen = next(
@@ -42,7 +34,7 @@ def catalogue(request):
 
 @never_cache
 def hub(request, pk: int):
-    agency = _agency(request)
+    agency = agency_for_request(request)
     decision = selectors.public_decision(agency=agency, pk=pk)
     if decision is None:
         raise Http404

@@ -16,6 +16,9 @@ class FindingKind(models.TextChoices):
     DATE = "date", _("日期")
     METADATA = "metadata", _("元数据")
     LINK = "link", _("链接")
+    # A statutory period the item's publication would break (another
+    # capability's rule, through the ``item_precheck_findings`` hook).
+    PERIOD = "period", _("法定期限")
     # A file whose text could not be read was not checked at all; a person
     # has to look at it (PI-05 covers attachments too).
     UNREADABLE = "unreadable", _("无法检查的文件")

@@ -397,4 +397,21 @@ def check_item(
     )
     for attachment in item.attachments.all():
         findings += check_attachment(attachment, lists=lists)
+    findings += capability_findings(item=item, today=today)
     return findings
+
+
+# Other capabilities check what they know of an item (a land announcement's
+# statutory lead time): functions registered for this Wagtail hook take
+# ``item`` and ``today`` and return findings.
+ITEM_FINDINGS_HOOK = "item_precheck_findings"
+
+
+def capability_findings(*, item, today) -> list[Finding]:
+    from wagtail import hooks
+
+    return [
+        finding
+        for check in hooks.get_hooks(ITEM_FINDINGS_HOOK)
+        for finding in check(item=item, today=today)
+    ]

@@ -1,0 +1,17 @@
+"""A land-market notice's item went live at the end of 三审: record the
+notice as published (idempotent bookkeeping, so a signal is the right
+place)."""
+
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+
+@receiver(page_published)
+def land_notice_item_published(sender, instance, revision=None, **kwargs):
+    from gongkai.land_market.models import LandMarketNotice
+    from gongkai.land_market.services import record_notice_publication
+
+    if LandMarketNotice.objects.filter(item_id=instance.pk).exists():
+        record_notice_publication(
+            item=instance, actor=getattr(revision, "user", None) if revision else None
+        )

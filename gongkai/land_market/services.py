@@ -1,0 +1,230 @@
+"""Writes of the land market: sending its notices to 三审 (checked against
+the statutory periods), taking them back, and recording them published
+when their item goes live."""
+
+import secrets
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from gongkai.accounts.models import User
+from gongkai.consultations.choices import can_move
+from gongkai.core.selectors import working_day_calendar
+from gongkai.land_market import selectors
+from gongkai.land_market.choices import (
+    NOTICE_TRANSITIONS,
+    NoticeKind,
+    NoticeStatus,
+    ParcelOutcome,
+)
+from gongkai.land_market.errors import LandMarketRefusedError
+from gongkai.land_market.models import (
+    LandMarketNotice,
+    SupplyPlan,
+    TransferAnnouncement,
+)
+
+
+def notice_problems(
+    *,
+    kind: str,
+    announcement: TransferAnnouncement | None = None,
+    plan: SupplyPlan | None = None,
+) -> tuple[list[str], list[str]]:
+    """(errors, warnings) standing in the way of sending this notice to
+    review today."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    if kind == NoticeKind.SUPPLY_PLAN:
+        if plan is None or not plan.lines.exists():
+            errors.append(_("供应计划还没有按用途填写计划面积。"))
+        return errors, warnings
+    parcels = list(announcement.parcels.all())
+    if not parcels:
+        errors.append(_("出让公告还没有宗地。"))
+    if kind == NoticeKind.ANNOUNCEMENT:
+        for problem in selectors.announcement_problems(
+            announcement=announcement,
+            published_on=timezone.localdate(),
+            periods=selectors.land_periods(),
+            calendar=working_day_calendar(),
+        ):
+            (errors if problem.is_error else warnings).append(problem.message)
+        missing = [parcel.code for parcel in parcels if parcel.starting_price is None]
+        if missing:
+            errors.append(
+                _("宗地 %(codes)s 未填写起始价。") % {"codes": "、".join(missing)}
+            )
+        return errors, warnings
+    published = selectors.published_kinds(announcement)
+    if NoticeKind.ANNOUNCEMENT not in published:
+        errors.append(_("出让公告发布后才能公布结果。"))
+    if kind == NoticeKind.TRANSACTION:
+        pending = [p.code for p in parcels if p.outcome == ParcelOutcome.PENDING]
+        if pending:
+            errors.append(
+                _("宗地 %(codes)s 还没有出让结果。") % {"codes": "、".join(pending)}
+            )
+        if announcement.sold_on > timezone.localdate():
+            errors.append(_("出让活动尚未结束。"))
+    if kind == NoticeKind.SUPPLY_RESULT:
+        if NoticeKind.TRANSACTION not in published:
+            errors.append(_("成交公示发布后才能公布供应结果。"))
+        unsigned = [
+            p.code
+            for p in parcels
+            if p.outcome == ParcelOutcome.SOLD and not p.contract_signed_on
+        ]
+        if unsigned:
+            errors.append(
+                _("宗地 %(codes)s 还没有填写合同签订日期。")
+                % {"codes": "、".join(unsigned)}
+            )
+    return errors, warnings
+
+
+def _genres():
+    from gongkai.catalog.choices import Genre
+
+    return {
+        NoticeKind.SUPPLY_PLAN: Genre.PLAN,
+        NoticeKind.ANNOUNCEMENT: Genre.ANNOUNCEMENT,
+        NoticeKind.TRANSACTION: Genre.PUBLICITY,
+        NoticeKind.SUPPLY_RESULT: Genre.PUBLICITY,
+    }
+
+
+def _title(*, kind: str, announcement=None, plan=None) -> str:
+    if kind == NoticeKind.SUPPLY_PLAN:
+        return plan.display_title
+    if kind == NoticeKind.ANNOUNCEMENT:
+        return announcement.display_title
+    return _("%(number)s %(kind)s") % {
+        "number": announcement.number,
+        "kind": NoticeKind(kind).label,
+    }
+
+
+def _column(agency):
+    from gongkai.publishing.models import ColumnPage
+
+    column = ColumnPage.objects.filter(
+        agency=agency, slug=selectors.COLUMN_SLUG
+    ).first()
+    if column is None:
+        raise LandMarketRefusedError(
+            _("门户网站没有“自然资源市场交易”栏目，无法发布。")
+        )
+    return column
+
+
+@transaction.atomic
+def submit_notice(
+    *,
+    kind: str,
+    actor: User,
+    announcement: TransferAnnouncement | None = None,
+    plan: SupplyPlan | None = None,
+) -> LandMarketNotice:
+    """送审: the notice, written from the records, goes to 三审 as an item of
+    the 自然资源市场交易 column; it counts as published when the item goes
+    live. Refused while a statutory period would be broken."""
+    from gongkai.publishing.errors import SubmissionRefusedError
+    from gongkai.publishing.services import ItemData, submit_generated_item
+
+    subject = plan if kind == NoticeKind.SUPPLY_PLAN else announcement
+    if subject is None:
+        raise LandMarketRefusedError(_("没有要发布的记录。"))
+    subject = type(subject).objects.select_for_update().get(pk=subject.pk)
+    lookup = {"plan": subject} if plan is not None else {"announcement": subject}
+    notice, _created = LandMarketNotice.objects.select_for_update().get_or_create(
+        kind=kind, **lookup
+    )
+    if not can_move(NOTICE_TRANSITIONS, notice.status, NoticeStatus.IN_REVIEW):
+        raise LandMarketRefusedError(_("该信息已送审或已发布。"))
+    errors, _warnings = notice_problems(kind=kind, **lookup)
+    if errors:
+        raise LandMarketRefusedError(" ".join(errors))
+    title = _title(kind=kind, **lookup)
+    body = render_to_string(
+        "land_market/notice_body.html",
+        {
+            "kind": kind,
+            "plan": plan and subject,
+            "announcement": announcement and subject,
+            "parcels": [] if plan is not None else list(subject.parcels.all()),
+        },
+    )
+    try:
+        item = submit_generated_item(
+            column=_column(subject.agency),
+            data=ItemData(
+                title=title,
+                written_on=timezone.localdate(),
+                publisher=subject.agency.name,
+                department=getattr(subject, "department", None),
+                genre=_genres()[kind],
+                summary=title,
+                body_html=body,
+            ),
+            existing=notice.item,
+            slug=f"land-{kind.replace('_', '-')}-{subject.pk}-{secrets.token_hex(3)}",
+            actor=actor,
+        )
+    except SubmissionRefusedError as error:
+        raise LandMarketRefusedError(str(error)) from error
+    notice.item = item
+    notice.status = NoticeStatus.IN_REVIEW
+    notice.submitted_at = timezone.now()
+    notice.save()
+    log(
+        instance=subject,
+        action="land_market.notice_submitted",
+        user=actor,
+        data={"kind": kind, "item": item.pk},
+    )
+    return notice
+
+
+@transaction.atomic
+def reopen_notice(*, notice: LandMarketNotice, actor: User) -> LandMarketNotice:
+    """撤回修改: back to draft while its item is still in review."""
+    notice = LandMarketNotice.objects.select_for_update().get(pk=notice.pk)
+    if not can_move(NOTICE_TRANSITIONS, notice.status, NoticeStatus.DRAFT):
+        raise LandMarketRefusedError(_("只有审核中的信息才能撤回。"))
+    if notice.item is not None and notice.item.current_workflow_state is not None:
+        notice.item.current_workflow_state.cancel(user=actor)
+    notice.status = NoticeStatus.DRAFT
+    notice.submitted_at = None
+    notice.save()
+    log(
+        instance=notice.plan or notice.announcement,
+        action="land_market.notice_reopened",
+        user=actor,
+        data={"kind": notice.kind},
+    )
+    return notice
+
+
+@transaction.atomic
+def record_notice_publication(*, item, actor: User | None = None) -> int:
+    """A notice's item went live at the end of 三审: the notice is published
+    on that day. Idempotent."""
+    changed = 0
+    for notice in LandMarketNotice.objects.select_for_update().filter(
+        item_id=item.pk, status=NoticeStatus.IN_REVIEW
+    ):
+        notice.status = NoticeStatus.PUBLISHED
+        notice.published_on = timezone.localdate()
+        notice.save(update_fields=["status", "published_on", "updated_at"])
+        log(
+            instance=notice.plan or notice.announcement,
+            action="land_market.notice_published",
+            user=actor,
+            data={"kind": notice.kind},
+        )
+        changed += 1
+    return changed

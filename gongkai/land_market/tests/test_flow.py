@@ -1,0 +1,162 @@
+"""A sale from announcement to supply result: each notice is written from
+the records, refused while a period would be broken, goes through 三审 and
+only then shows on the portal; the dashboard flags deadlines before they
+pass."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from gongkai.core.selectors import working_day_calendar
+from gongkai.land_market import selectors, services
+from gongkai.land_market.choices import NoticeKind, NoticeStatus, ParcelOutcome
+from gongkai.land_market.errors import LandMarketRefusedError
+from gongkai.review.errors import ReviewRefusedError
+from gongkai.review.tests.steps import decide
+
+
+def at(day, hour=9):
+    return time_machine.travel(
+        dt.datetime(day.year, day.month, day.day, hour, tzinfo=dt.UTC), tick=False
+    )
+
+
+def review(item, bureau):
+    decide(item, bureau["checker"])
+    decide(item, bureau["office"])
+    decide(item, bureau["leader"], comment="同意发布")
+
+
+def deadlines(today):
+    return selectors.land_deadlines(
+        announcements=selectors.visible_announcements(
+            type("Superuser", (), {"is_superuser": True})()
+        ),
+        today=today,
+        periods=selectors.land_periods(),
+        calendar=working_day_calendar(),
+    )
+
+
+@pytest.mark.django_db
+def test_an_announcement_too_close_to_the_sale_is_refused(land_bureau, sale):
+    with (
+        at(dt.date(2026, 5, 6)),
+        pytest.raises(LandMarketRefusedError, match="2026-05-05"),
+    ):
+        services.submit_notice(
+            kind=NoticeKind.ANNOUNCEMENT, announcement=sale, actor=land_bureau["clerk"]
+        )
+
+
+@pytest.mark.django_db
+def test_a_sale_goes_public_step_by_step_through_review(client, land_bureau, sale):
+    clerk = land_bureau["clerk"]
+    with at(dt.date(2026, 4, 30)):
+        assert [row.what for row in deadlines(dt.date(2026, 4, 30))] == ["发布出让公告"]
+        assert deadlines(dt.date(2026, 4, 30))[0].state == "due_soon"
+        notice = services.submit_notice(
+            kind=NoticeKind.ANNOUNCEMENT, announcement=sale, actor=clerk
+        )
+        item = notice.item
+        assert not item.live and "2026-008" in str(item.specific.body)
+        # Not public while in review.
+        assert (
+            client.get(reverse("land_announcement", args=[sale.pk])).status_code == 404
+        )
+        review(item, land_bureau)
+        notice.refresh_from_db()
+        assert notice.status == NoticeStatus.PUBLISHED
+        assert notice.published_on == dt.date(2026, 4, 30)
+        assert item.specific.index_number
+    page = client.get(reverse("land_market")).content.decode()
+    assert "2026-007" in page and "出让中" in page
+    # Results cannot be announced before the sale ends.
+    with (
+        at(dt.date(2026, 6, 1)),
+        pytest.raises(LandMarketRefusedError, match="尚未结束"),
+    ):
+        services.submit_notice(
+            kind=NoticeKind.TRANSACTION, announcement=sale, actor=clerk
+        )
+    sale.parcels.filter(code="2026-007").update(
+        outcome=ParcelOutcome.SOLD,
+        sold_on=dt.date(2026, 6, 5),
+        buyer="山东某某新材料有限公司",
+        deal_price=Decimal("700"),
+    )
+    sale.parcels.filter(code="2026-008").update(outcome=ParcelOutcome.UNSOLD)
+    with at(dt.date(2026, 6, 15)):
+        [row] = deadlines(dt.date(2026, 6, 15))
+        # 10 working days after Friday 06-05, the Dragon Boat Festival
+        # (06-19) not counted.
+        assert row.what == "公布成交结果（成交公示）" and row.due_on == dt.date(
+            2026, 6, 22
+        )
+        notice = services.submit_notice(
+            kind=NoticeKind.TRANSACTION, announcement=sale, actor=clerk
+        )
+        review(notice.item, land_bureau)
+        assert deadlines(dt.date(2026, 6, 15)) == []
+    parcel = sale.parcels.get(code="2026-007")
+    page = client.get(reverse("land_parcel", args=[parcel.pk])).content.decode()
+    assert "山东某某新材料有限公司" in page and "成交公示" in page
+    with at(dt.date(2026, 7, 1)):
+        with pytest.raises(LandMarketRefusedError, match="合同签订日期"):
+            services.submit_notice(
+                kind=NoticeKind.SUPPLY_RESULT, announcement=sale, actor=clerk
+            )
+        sale.parcels.filter(code="2026-007").update(
+            contract_number="3703052026B00123", contract_signed_on=dt.date(2026, 6, 25)
+        )
+        notice = services.submit_notice(
+            kind=NoticeKind.SUPPLY_RESULT, announcement=sale, actor=clerk
+        )
+        review(notice.item, land_bureau)
+    page = client.get(reverse("land_parcel", args=[parcel.pk])).content.decode()
+    assert "3703052026B00123" in page
+    assert [step.label for step in selectors.parcel_history(parcel)] == [
+        "出让公告",
+        "成交公示",
+        "供应结果",
+    ]
+    csv = client.get(reverse("land_parcels_csv")).content.decode("utf-8-sig")
+    assert "山东某某新材料有限公司" in csv and "流拍" in csv
+
+
+@pytest.mark.django_db
+def test_final_review_refuses_an_announcement_that_became_too_late(land_bureau, sale):
+    with at(dt.date(2026, 4, 30)):
+        notice = services.submit_notice(
+            kind=NoticeKind.ANNOUNCEMENT, announcement=sale, actor=land_bureau["clerk"]
+        )
+        decide(notice.item, land_bureau["checker"])
+        decide(notice.item, land_bureau["office"])
+    with at(dt.date(2026, 5, 8)):
+        with pytest.raises(ReviewRefusedError, match="最晚发布日期为 2026-05-05"):
+            decide(notice.item, land_bureau["leader"])
+        [row] = deadlines(dt.date(2026, 5, 8))
+        assert row.state == "overdue" and row.overdue_days == 3
+    notice.refresh_from_db()
+    assert notice.status == NoticeStatus.IN_REVIEW and not notice.item.live
+
+
+@pytest.mark.django_db
+def test_only_the_department_and_the_office_work_on_the_sale(land_bureau, sale, client):
+    assert selectors.visible_announcements(land_bureau["outsider"]).count() == 0
+    assert selectors.visible_parcels(land_bureau["outsider"]).count() == 0
+    assert selectors.visible_parcels(land_bureau["office"]).count() == 2
+    edit = reverse(
+        "wagtailsnippets_land_market_transferannouncement:edit", args=[sale.pk]
+    )
+    client.force_login(land_bureau["outsider"])
+    assert client.get(edit).status_code in (302, 403)
+    client.force_login(land_bureau["clerk"])
+    page = client.get(edit)
+    assert page.status_code == 200 and "发布（送三审）" in page.content.decode()
+    with at(dt.date(2026, 5, 1)):
+        page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "土地出让法定期限" in page and "临自然资告字〔2026〕3号" in page
