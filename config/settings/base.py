@@ -90,6 +90,7 @@ GONGKAI_APPS = [
     "gongkai.decisions",
     "gongkai.consultations",
     "gongkai.land_market",
+    "gongkai.land_prices",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",

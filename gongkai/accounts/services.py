@@ -37,6 +37,8 @@ FIELD_DATA_PERMISSIONS = tuple(
         ("land_market", "supplyplan"),
         ("land_market", "transferannouncement"),
         ("land_market", "parcel"),
+        ("land_prices", "landpricesystem"),
+        ("land_prices", "quarterlyfigure"),
     )
     for action in ("add", "change", "view")
 )
@@ -82,6 +84,7 @@ OFFICE_PERMISSIONS = (
     ("consultations", "change_consultationpolicy"),
     *FIELD_DATA_PERMISSIONS,
     ("land_market", "change_landmarketpolicy"),
+    ("land_prices", "change_landpricepolicy"),
 )
 DEPARTMENT_PERMISSIONS = (
     ("applications", "view_application"),

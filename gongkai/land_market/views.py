@@ -4,12 +4,10 @@ word), each announcement and each parcel with its history, and the parcels
 as CSV. Only what went live through 三审 is shown; results only once their
 成交公示 is public."""
 
-import csv
-
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
+from gongkai.core.tables import table_csv
 from gongkai.core.views import agency_for_request
 from gongkai.land_market import selectors
 from gongkai.land_market.choices import LandUse
@@ -57,47 +55,49 @@ def index(request):
     )
 
 
+PARCEL_HEADERS = (
+    "公告编号",
+    "宗地编号",
+    "位置",
+    "镇（街道）",
+    "面积（平方米）",
+    "用途",
+    "出让方式",
+    "出让活动开始日期",
+    "起始价（万元）",
+    "出让结果",
+    "受让人",
+    "成交价（万元）",
+)
+
+
+def _parcel_rows(parcels):
+    for parcel in parcels.iterator(chunk_size=1000):
+        row = selectors.public_parcel(parcel)
+        yield [
+            parcel.announcement.number,
+            parcel.code,
+            parcel.location,
+            parcel.township,
+            parcel.area_m2,
+            parcel.get_use_display(),
+            parcel.announcement.get_method_display(),
+            parcel.announcement.sale_starts_on.isoformat(),
+            parcel.starting_price,
+            row.outcome_label,
+            parcel.buyer if row.result_public else "",
+            parcel.deal_price if row.result_public else None,
+        ]
+
+
 def parcels_csv(request):
     agency = agency_for_request(request)
     parcels, _filters = _filtered_parcels(request, agency)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="land-parcels.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("公告编号"),
-            _("宗地编号"),
-            _("位置"),
-            _("镇（街道）"),
-            _("面积（平方米）"),
-            _("用途"),
-            _("出让方式"),
-            _("出让活动开始日期"),
-            _("起始价（万元）"),
-            _("出让结果"),
-            _("受让人"),
-            _("成交价（万元）"),
-        ]
+    response = HttpResponse(
+        table_csv(PARCEL_HEADERS, _parcel_rows(parcels)),
+        content_type="text/csv; charset=utf-8",
     )
-    for parcel in parcels.iterator(chunk_size=1000):
-        row = selectors.public_parcel(parcel)
-        writer.writerow(
-            [
-                parcel.announcement.number,
-                parcel.code,
-                parcel.location,
-                parcel.township,
-                parcel.area_m2,
-                parcel.get_use_display(),
-                parcel.announcement.get_method_display(),
-                parcel.announcement.sale_starts_on.isoformat(),
-                parcel.starting_price if parcel.starting_price is not None else "",
-                row.outcome_label,
-                parcel.buyer if row.result_public else "",
-                parcel.deal_price if row.result_public and parcel.deal_price else "",
-            ]
-        )
+    response["Content-Disposition"] = 'attachment; filename="land-parcels.csv"'
     return response
 
 

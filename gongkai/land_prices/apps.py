@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LandPricesConfig(AppConfig):
+    name = "gongkai.land_prices"
+    label = "land_prices"
+    verbose_name = _("地价信息")
