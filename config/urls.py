@@ -20,6 +20,7 @@ urlpatterns = [
     path("consultations/", include("gongkai.consultations.urls")),
     path("land-market/", include("gongkai.land_market.urls")),
     path("land-prices/", include("gongkai.land_prices.urls")),
+    path("expropriation/", include("gongkai.expropriation.urls")),
     path("", include("gongkai.catalog.urls")),
     path("feed/", SiteFeed(), name="site_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),

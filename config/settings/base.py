@@ -91,6 +91,7 @@ GONGKAI_APPS = [
     "gongkai.consultations",
     "gongkai.land_market",
     "gongkai.land_prices",
+    "gongkai.expropriation",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",

@@ -39,6 +39,7 @@ FIELD_DATA_PERMISSIONS = tuple(
         ("land_market", "parcel"),
         ("land_prices", "landpricesystem"),
         ("land_prices", "quarterlyfigure"),
+        ("expropriation", "expropriationproject"),
     )
     for action in ("add", "change", "view")
 )

@@ -3,7 +3,6 @@ and litigation cases arising from them."""
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +23,7 @@ from gongkai.core.masks import (  # noqa: F401  (re-exported)
     mask_name,
     mask_phone,
 )
-from gongkai.core.models import BaseModel
+from gongkai.core.models import BaseModel, private_storage
 
 
 def id_number_index(id_number: str) -> str:
@@ -157,10 +156,6 @@ class Application(BaseModel):
         if self.applicant_type != ApplicantType.NATURAL_PERSON:
             return self.applicant_name
         return mask_name(self.applicant_name)
-
-
-def private_storage():
-    return storages["private"]
 
 
 class ApplicationAttachment(BaseModel):

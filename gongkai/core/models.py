@@ -1,7 +1,14 @@
 """Abstract models every domain model builds on."""
 
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def private_storage():
+    """Files with personal data or evidence: never under MEDIA_URL, served
+    only by views that check access (settings STORAGES["private"])."""
+    return storages["private"]
 
 
 class BaseModel(models.Model):

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExpropriationConfig(AppConfig):
+    name = "gongkai.expropriation"
+    label = "expropriation"
+    verbose_name = _("征地信息")
