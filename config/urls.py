@@ -21,6 +21,7 @@ urlpatterns = [
     path("land-market/", include("gongkai.land_market.urls")),
     path("land-prices/", include("gongkai.land_prices.urls")),
     path("expropriation/", include("gongkai.expropriation.urls")),
+    path("mining-rights/", include("gongkai.mining_rights.urls")),
     path("", include("gongkai.catalog.urls")),
     path("feed/", SiteFeed(), name="site_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -92,6 +92,7 @@ GONGKAI_APPS = [
     "gongkai.land_market",
     "gongkai.land_prices",
     "gongkai.expropriation",
+    "gongkai.mining_rights",
     "gongkai.search",
     "gongkai.api",
     "gongkai.demo",

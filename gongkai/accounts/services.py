@@ -40,6 +40,9 @@ FIELD_DATA_PERMISSIONS = tuple(
         ("land_prices", "landpricesystem"),
         ("land_prices", "quarterlyfigure"),
         ("expropriation", "expropriationproject"),
+        ("mining_rights", "miningrighttransfer"),
+        ("mining_rights", "miningapproval"),
+        ("mining_rights", "miningdisclosure"),
     )
     for action in ("add", "change", "view")
 )
@@ -86,6 +89,7 @@ OFFICE_PERMISSIONS = (
     *FIELD_DATA_PERMISSIONS,
     ("land_market", "change_landmarketpolicy"),
     ("land_prices", "change_landpricepolicy"),
+    ("mining_rights", "change_miningrightspolicy"),
 )
 DEPARTMENT_PERMISSIONS = (
     ("applications", "view_application"),

@@ -4,6 +4,8 @@ notice's publication."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.publishing.generated import GeneratedStatus
+
 
 class LandUse(models.TextChoices):
     """Uses as 《土地利用现状分类》(GB/T 21010) groups them for supply."""
@@ -38,14 +40,5 @@ class NoticeKind(models.TextChoices):
     SUPPLY_RESULT = "supply_result", _("供应结果")
 
 
-class NoticeStatus(models.TextChoices):
-    DRAFT = "draft", _("草稿")
-    IN_REVIEW = "in_review", _("审核中")
-    PUBLISHED = "published", _("已发布")
-
-
-NOTICE_TRANSITIONS: dict[str, frozenset[str]] = {
-    NoticeStatus.DRAFT: frozenset({NoticeStatus.IN_REVIEW}),
-    NoticeStatus.IN_REVIEW: frozenset({NoticeStatus.DRAFT, NoticeStatus.PUBLISHED}),
-    NoticeStatus.PUBLISHED: frozenset(),
-}
+# The states of a notice are those of every generated notice.
+NoticeStatus = GeneratedStatus

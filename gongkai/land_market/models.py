@@ -18,11 +18,11 @@ from gongkai.core.models import BaseModel
 from gongkai.land_market.choices import (
     LandUse,
     NoticeKind,
-    NoticeStatus,
     ParcelOutcome,
     TransferMethod,
 )
 from gongkai.land_market.periods import Periods
+from gongkai.publishing.generated import GeneratedNotice
 
 POSITIVE = [MinValueValidator(Decimal("0"))]
 
@@ -392,7 +392,7 @@ class Parcel(BaseModel):
             )
 
 
-class LandMarketNotice(BaseModel):
+class LandMarketNotice(GeneratedNotice, BaseModel):
     """A document of the land market that goes public as an item through
     三审: the year's plan, a sale's announcement, its 成交公示 or its
     供应结果. ``published_on`` is the day its item went live."""
@@ -412,22 +412,6 @@ class LandMarketNotice(BaseModel):
         on_delete=models.CASCADE,
         related_name="notices",
     )
-    status = models.CharField(
-        _("状态"),
-        max_length=20,
-        choices=NoticeStatus.choices,
-        default=NoticeStatus.DRAFT,
-    )
-    item = models.OneToOneField(
-        "publishing.GovernmentInformationPage",
-        verbose_name=_("门户网站信息"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="land_market_notice",
-    )
-    submitted_at = models.DateTimeField(_("送审时间"), null=True, blank=True)
-    published_on = models.DateField(_("发布日期"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("土地市场信息发布")

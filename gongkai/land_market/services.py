@@ -11,11 +11,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from gongkai.accounts.models import User
-from gongkai.consultations.choices import can_move
 from gongkai.core.selectors import working_day_calendar
 from gongkai.land_market import selectors
 from gongkai.land_market.choices import (
-    NOTICE_TRANSITIONS,
     NoticeKind,
     NoticeStatus,
     ParcelOutcome,
@@ -26,6 +24,7 @@ from gongkai.land_market.models import (
     SupplyPlan,
     TransferAnnouncement,
 )
+from gongkai.publishing import generated
 
 
 def notice_problems(
@@ -108,19 +107,6 @@ def _title(*, kind: str, announcement=None, plan=None) -> str:
     }
 
 
-def _column(agency):
-    from gongkai.publishing.models import ColumnPage
-
-    column = ColumnPage.objects.filter(
-        agency=agency, slug=selectors.COLUMN_SLUG
-    ).first()
-    if column is None:
-        raise LandMarketRefusedError(
-            _("门户网站没有“自然资源市场交易”栏目，无法发布。")
-        )
-    return column
-
-
 @transaction.atomic
 def submit_notice(
     *,
@@ -132,8 +118,7 @@ def submit_notice(
     """送审: the notice, written from the records, goes to 三审 as an item of
     the 自然资源市场交易 column; it counts as published when the item goes
     live. Refused while a statutory period would be broken."""
-    from gongkai.publishing.errors import SubmissionRefusedError
-    from gongkai.publishing.services import ItemData, submit_generated_item
+    from gongkai.publishing.services import ItemData
 
     subject = plan if kind == NoticeKind.SUPPLY_PLAN else announcement
     if subject is None:
@@ -143,7 +128,7 @@ def submit_notice(
     notice, _created = LandMarketNotice.objects.select_for_update().get_or_create(
         kind=kind, **lookup
     )
-    if not can_move(NOTICE_TRANSITIONS, notice.status, NoticeStatus.IN_REVIEW):
+    if notice.status != NoticeStatus.DRAFT:
         raise LandMarketRefusedError(_("该信息已送审或已发布。"))
     errors, _warnings = notice_problems(kind=kind, **lookup)
     if errors:
@@ -159,8 +144,13 @@ def submit_notice(
         },
     )
     try:
-        item = submit_generated_item(
-            column=_column(subject.agency),
+        item = generated.send_to_review(
+            notice=notice,
+            column=generated.column_of(
+                agency=subject.agency,
+                slug=selectors.COLUMN_SLUG,
+                title=_("自然资源市场交易"),
+            ),
             data=ItemData(
                 title=title,
                 written_on=timezone.localdate(),
@@ -170,16 +160,11 @@ def submit_notice(
                 summary=title,
                 body_html=body,
             ),
-            existing=notice.item,
             slug=f"land-{kind.replace('_', '-')}-{subject.pk}-{secrets.token_hex(3)}",
             actor=actor,
         )
-    except SubmissionRefusedError as error:
+    except generated.NoticeRefusedError as error:
         raise LandMarketRefusedError(str(error)) from error
-    notice.item = item
-    notice.status = NoticeStatus.IN_REVIEW
-    notice.submitted_at = timezone.now()
-    notice.save()
     log(
         instance=subject,
         action="land_market.notice_submitted",
@@ -193,13 +178,10 @@ def submit_notice(
 def reopen_notice(*, notice: LandMarketNotice, actor: User) -> LandMarketNotice:
     """撤回修改: back to draft while its item is still in review."""
     notice = LandMarketNotice.objects.select_for_update().get(pk=notice.pk)
-    if not can_move(NOTICE_TRANSITIONS, notice.status, NoticeStatus.DRAFT):
-        raise LandMarketRefusedError(_("只有审核中的信息才能撤回。"))
-    if notice.item is not None and notice.item.current_workflow_state is not None:
-        notice.item.current_workflow_state.cancel(user=actor)
-    notice.status = NoticeStatus.DRAFT
-    notice.submitted_at = None
-    notice.save()
+    try:
+        generated.take_back(notice=notice, actor=actor)
+    except generated.NoticeRefusedError as error:
+        raise LandMarketRefusedError(str(error)) from error
     log(
         instance=notice.plan or notice.announcement,
         action="land_market.notice_reopened",
@@ -213,18 +195,12 @@ def reopen_notice(*, notice: LandMarketNotice, actor: User) -> LandMarketNotice:
 def record_notice_publication(*, item, actor: User | None = None) -> int:
     """A notice's item went live at the end of 三审: the notice is published
     on that day. Idempotent."""
-    changed = 0
-    for notice in LandMarketNotice.objects.select_for_update().filter(
-        item_id=item.pk, status=NoticeStatus.IN_REVIEW
-    ):
-        notice.status = NoticeStatus.PUBLISHED
-        notice.published_on = timezone.localdate()
-        notice.save(update_fields=["status", "published_on", "updated_at"])
+    published = generated.mark_published(model=LandMarketNotice, item=item)
+    for notice in published:
         log(
             instance=notice.plan or notice.announcement,
             action="land_market.notice_published",
             user=actor,
             data={"kind": notice.kind},
         )
-        changed += 1
-    return changed
+    return len(published)

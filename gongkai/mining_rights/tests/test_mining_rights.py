@@ -1,0 +1,117 @@
+"""A mining-right sale: the announcement 20 working days ahead, a listing
+of 10 working days, the result publicised for 10 working days within 5
+working days of the confirmation; each through 三审, then on the portal."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from gongkai.core.selectors import working_day_calendar
+from gongkai.mining_rights import selectors, services
+from gongkai.mining_rights.choices import MiningNoticeKind
+from gongkai.mining_rights.models import MiningRightsPolicy
+from gongkai.review.tests.steps import decide
+
+
+def at(day):
+    return time_machine.travel(
+        dt.datetime(day.year, day.month, day.day, 9, tzinfo=dt.UTC), tick=False
+    )
+
+
+def review(item, bureau):
+    decide(item, bureau["checker"])
+    decide(item, bureau["office"])
+    decide(item, bureau["leader"])
+
+
+@pytest.mark.django_db
+def test_the_announcement_needs_20_working_days_before_the_sale(land_bureau, transfer):
+    # From the day after publication to the first day of the sale (Monday
+    # 06-29) there must be 20 working days; the Dragon Boat Festival (06-19)
+    # does not count, so the latest day is Sunday 05-31 (in practice Friday
+    # 05-29).
+    periods = selectors.mining_policy().periods()
+    [row] = selectors.mining_deadlines(
+        transfers=selectors.visible_transfers(land_bureau["office"]),
+        today=dt.date(2026, 5, 20),
+        periods=periods,
+        calendar=working_day_calendar(),
+    )
+    assert row.due_on == dt.date(2026, 5, 31)
+    with (
+        at(dt.date(2026, 6, 1)),
+        pytest.raises(services.MiningRefusedError, match="2026-05-31"),
+    ):
+        services.submit_notice(
+            kind=MiningNoticeKind.ANNOUNCEMENT,
+            subject=transfer,
+            actor=land_bureau["clerk"],
+        )
+
+
+@pytest.mark.django_db
+def test_a_listing_of_fewer_than_10_working_days_is_refused(land_bureau, transfer):
+    transfer.listing_ends_on = dt.date(2026, 7, 9)
+    transfer.save()
+    with (
+        at(dt.date(2026, 5, 20)),
+        pytest.raises(services.MiningRefusedError, match="9个工作日"),
+    ):
+        services.submit_notice(
+            kind=MiningNoticeKind.ANNOUNCEMENT,
+            subject=transfer,
+            actor=land_bureau["clerk"],
+        )
+    # The office may set another minimum (the national value is unconfirmed).
+    policy = MiningRightsPolicy.load()
+    policy.min_listing_working_days = 9
+    policy.save()
+    with at(dt.date(2026, 5, 20)):
+        services.submit_notice(
+            kind=MiningNoticeKind.ANNOUNCEMENT,
+            subject=transfer,
+            actor=land_bureau["clerk"],
+        )
+
+
+@pytest.mark.django_db
+def test_a_sale_and_its_result_go_public_through_review(client, land_bureau, transfer):
+    clerk = land_bureau["clerk"]
+    with at(dt.date(2026, 5, 20)):
+        notice = services.submit_notice(
+            kind=MiningNoticeKind.ANNOUNCEMENT, subject=transfer, actor=clerk
+        )
+        review(notice.item, land_bureau)
+    page = client.get(reverse("mining_rights")).content.decode()
+    assert "临淄区峱山建筑石料用灰岩矿" in page and "出让中" in page
+    transfer.outcome = "sold"
+    transfer.winner = "淄博某某建材有限公司"
+    transfer.deal_price = Decimal("5100")
+    transfer.confirmed_on = dt.date(2026, 7, 13)
+    transfer.publicity_until = dt.date(2026, 7, 24)
+    transfer.save()
+    with at(dt.date(2026, 7, 15)):
+        with pytest.raises(services.MiningRefusedError, match="只有8个工作日"):
+            services.submit_notice(
+                kind=MiningNoticeKind.RESULT, subject=transfer, actor=clerk
+            )
+        transfer.publicity_until = dt.date(2026, 7, 28)
+        transfer.save()
+        notice = services.submit_notice(
+            kind=MiningNoticeKind.RESULT, subject=transfer, actor=clerk
+        )
+        assert "淄博某某建材有限公司" in str(notice.item.specific.body)
+        assert (
+            not client.get(reverse("mining_transfers_csv"))
+            .content.decode("utf-8-sig")
+            .count("淄博某某建材有限公司")
+        )
+        review(notice.item, land_bureau)
+    detail = client.get(transfer.get_absolute_url()).content.decode()
+    assert "淄博某某建材有限公司" in detail and "出让结果公示" in detail
+    csv = client.get(reverse("mining_transfers_csv")).content.decode("utf-8-sig")
+    assert "淄博某某建材有限公司" in csv

@@ -1,0 +1,145 @@
+"""Back office of mining rights: transfers, approval results and
+勘查开采信息公示 (each department its own, the office all), their notices,
+the period deadlines on the home page, the portal column and the audit
+labels."""
+
+from django.template.loader import render_to_string
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from gongkai.accounts.viewsets import ScopedSnippetViewSet
+from gongkai.core.selectors import working_day_calendar
+from gongkai.decisions.admin_forms import ScopedAdminForm
+from gongkai.mining_rights import admin_views, selectors
+from gongkai.mining_rights.models import (
+    MiningApproval,
+    MiningDisclosure,
+    MiningRightTransfer,
+)
+from gongkai.mining_rights.panels import MiningNoticesPanel
+
+
+def _handler(model):
+    return ObjectList(
+        [MiningNoticesPanel(heading=_("发布")), *model.panels],
+        base_form_class=ScopedAdminForm,
+    )
+
+
+class TransferViewSet(ScopedSnippetViewSet):
+    model = MiningRightTransfer
+    icon = "doc-full"
+    menu_label = _("矿业权出让")
+    list_display = ["number", "name", "right_type", "sale_starts_on", "outcome"]
+    list_filter = ["right_type", "outcome"]
+    search_fields = ["number", "name", "mineral"]
+    edit_handler = _handler(MiningRightTransfer)
+
+    def visible(self, user):
+        return selectors.visible_transfers(user)
+
+
+class ApprovalViewSet(ScopedSnippetViewSet):
+    model = MiningApproval
+    icon = "tick"
+    menu_label = _("审批结果")
+    list_display = ["name", "holder", "kind", "approved_on"]
+    list_filter = ["right_type", "kind"]
+    search_fields = ["name", "holder", "license_number"]
+    edit_handler = _handler(MiningApproval)
+
+    def visible(self, user):
+        return selectors.visible_approvals(user)
+
+
+class DisclosureViewSet(ScopedSnippetViewSet):
+    model = MiningDisclosure
+    icon = "list-ul"
+    menu_label = _("勘查开采信息公示")
+    list_display = ["name", "holder", "year"]
+    list_filter = ["year"]
+    search_fields = ["name", "holder", "license_number"]
+    edit_handler = _handler(MiningDisclosure)
+
+    def visible(self, user):
+        return selectors.visible_disclosures(user)
+
+
+class MiningViewSetGroup(SnippetViewSetGroup):
+    items = (TransferViewSet, ApprovalViewSet, DisclosureViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("矿业权")
+    menu_name = "mining_rights"
+    menu_order = 343
+
+
+register_snippet(MiningViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_mining_urls():
+    return [
+        path(
+            "mining-rights/<str:model>/<str:kind>/<int:pk>/submit/",
+            admin_views.submit_notice,
+            name="mining_rights_notice_submit",
+        ),
+        path(
+            "mining-rights/notices/<int:pk>/reopen/",
+            admin_views.reopen_notice,
+            name="mining_rights_notice_reopen",
+        ),
+    ]
+
+
+class MiningDeadlinePanel(Component):
+    name = "mining_deadlines"
+    order = 89
+    template_name = "mining_rights/admin/deadline_panel.html"
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context=None):
+        return {"rows": self.rows}
+
+
+@hooks.register("construct_homepage_panels")
+def add_mining_deadline_panel(request, panels):
+    if not admin_views.can_manage(request.user):
+        return
+    rows = [
+        row
+        for row in selectors.mining_deadlines(
+            transfers=selectors.visible_transfers(request.user),
+            today=timezone.localdate(),
+            periods=selectors.mining_policy().periods(),
+            calendar=working_day_calendar(),
+        )
+        if row.state in ("overdue", "due_soon")
+    ]
+    if rows:
+        panels.append(MiningDeadlinePanel(rows))
+
+
+@hooks.register("column_page_content")
+def mining_on_column(*, column, request):
+    if column.slug != selectors.COLUMN_SLUG or not column.agency_id:
+        return ""
+    return render_to_string("mining_rights/column_content.html", {}, request=request)
+
+
+@hooks.register("register_log_actions")
+def register_mining_log_actions(actions):
+    for action, label in (
+        ("mining_rights.notice_submitted", _("矿业权信息送审")),
+        ("mining_rights.notice_reopened", _("矿业权信息撤回")),
+        ("mining_rights.notice_published", _("矿业权信息发布")),
+    ):
+        actions.register_action(action, label, label)
