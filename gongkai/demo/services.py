@@ -22,6 +22,7 @@ from gongkai.accounts.validators import credit_code_check_character
 from gongkai.catalog.choices import Genre, Topic, Validity, choice_by_label
 from gongkai.catalog.columns import OFFICE_DEPARTMENT, STANDARD_DEPARTMENTS
 from gongkai.demo.decisions import load_demo_decisions
+from gongkai.demo.natural_resources import load_demo_natural_resources
 from gongkai.demo.reports import load_demo_report
 from gongkai.demo.site_health import demo_health_check
 from gongkai.demo.workplan import work_plan_html, work_plan_tasks
@@ -82,6 +83,7 @@ def load_demo_bureau() -> DemoReport:
     created += _items(agency=agency, columns=columns, departments=departments)
     _applications(agency=agency, departments=departments)
     load_demo_decisions(agency=agency, departments=departments, columns=columns)
+    load_demo_natural_resources(agency=agency, departments=departments, columns=columns)
     _guide_and_catalogue(agency=agency)
     load_demo_report(agency=agency, departments=departments)
     demo_health_check(agency=agency)

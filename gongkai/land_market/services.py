@@ -107,6 +107,37 @@ def _title(*, kind: str, announcement=None, plan=None) -> str:
     }
 
 
+def notice_item_data(*, kind: str, subject, written_on):
+    """The item a notice is published as, written from its records."""
+    from gongkai.publishing.services import ItemData
+
+    lookup = (
+        {"plan": subject}
+        if kind == NoticeKind.SUPPLY_PLAN
+        else {"announcement": subject}
+    )
+    title = _title(kind=kind, **lookup)
+    return ItemData(
+        title=title,
+        written_on=written_on,
+        publisher=subject.agency.name,
+        department=getattr(subject, "department", None),
+        genre=_genres()[kind],
+        summary=title,
+        body_html=render_to_string(
+            "land_market/notice_body.html",
+            {
+                "kind": kind,
+                "plan": subject if kind == NoticeKind.SUPPLY_PLAN else None,
+                "announcement": subject if kind != NoticeKind.SUPPLY_PLAN else None,
+                "parcels": []
+                if kind == NoticeKind.SUPPLY_PLAN
+                else list(subject.parcels.all()),
+            },
+        ),
+    )
+
+
 @transaction.atomic
 def submit_notice(
     *,
@@ -118,8 +149,6 @@ def submit_notice(
     """送审: the notice, written from the records, goes to 三审 as an item of
     the 自然资源市场交易 column; it counts as published when the item goes
     live. Refused while a statutory period would be broken."""
-    from gongkai.publishing.services import ItemData
-
     subject = plan if kind == NoticeKind.SUPPLY_PLAN else announcement
     if subject is None:
         raise LandMarketRefusedError(_("没有要发布的记录。"))
@@ -133,16 +162,6 @@ def submit_notice(
     errors, _warnings = notice_problems(kind=kind, **lookup)
     if errors:
         raise LandMarketRefusedError(" ".join(errors))
-    title = _title(kind=kind, **lookup)
-    body = render_to_string(
-        "land_market/notice_body.html",
-        {
-            "kind": kind,
-            "plan": plan and subject,
-            "announcement": announcement and subject,
-            "parcels": [] if plan is not None else list(subject.parcels.all()),
-        },
-    )
     try:
         item = generated.send_to_review(
             notice=notice,
@@ -151,14 +170,8 @@ def submit_notice(
                 slug=selectors.COLUMN_SLUG,
                 title=_("自然资源市场交易"),
             ),
-            data=ItemData(
-                title=title,
-                written_on=timezone.localdate(),
-                publisher=subject.agency.name,
-                department=getattr(subject, "department", None),
-                genre=_genres()[kind],
-                summary=title,
-                body_html=body,
+            data=notice_item_data(
+                kind=kind, subject=subject, written_on=timezone.localdate()
             ),
             slug=f"land-{kind.replace('_', '-')}-{subject.pk}-{secrets.token_hex(3)}",
             actor=actor,

@@ -198,3 +198,17 @@ def renewal_reminders(*, systems, today: dt.date) -> list[RenewalReminder]:
         for system in latest.values()
         if system.renewal_due_on(years) <= today
     ]
+
+
+def last_published_on(*, agency, today: dt.date) -> dt.date | None:
+    from django.db.models import Max
+
+    days = [
+        LandPriceSystem.objects.filter(
+            agency=agency, published_on__lte=today
+        ).aggregate(day=Max("published_on"))["day"],
+        QuarterlyFigure.objects.filter(
+            agency=agency, published_on__lte=today
+        ).aggregate(day=Max("published_on"))["day"],
+    ]
+    return max((day for day in days if day), default=None)

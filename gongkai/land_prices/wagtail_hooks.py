@@ -83,3 +83,12 @@ def land_prices_on_column(*, column, request):
     if column.slug != selectors.COLUMN_SLUG or not column.agency_id:
         return ""
     return render_to_string("land_prices/column_content.html", {}, request=request)
+
+
+@hooks.register("column_content_updated_on")
+def land_prices_column_updated_on(*, column):
+    """The 地价信息 column is filled by published prices and figures: site
+    health counts it as updated on the last of their publication days."""
+    if column.slug != selectors.COLUMN_SLUG or not column.agency_id:
+        return None
+    return selectors.last_published_on(agency=column.agency, today=timezone.localdate())

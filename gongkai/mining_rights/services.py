@@ -72,11 +72,29 @@ def _title(kind: str, subject) -> str:
     }
 
 
-@transaction.atomic
-def submit_notice(*, kind: str, subject, actor: User) -> MiningNotice:
+def notice_item_data(*, kind: str, subject, written_on):
+    """The item a notice is published as, written from its record."""
     from gongkai.catalog.choices import Genre
     from gongkai.publishing.services import ItemData
 
+    title = _title(kind, subject)
+    return ItemData(
+        title=title,
+        written_on=written_on,
+        publisher=subject.agency.name,
+        department=subject.department,
+        genre=Genre.ANNOUNCEMENT
+        if kind == MiningNoticeKind.ANNOUNCEMENT
+        else Genre.PUBLICITY,
+        summary=title,
+        body_html=render_to_string(
+            "mining_rights/notice_body.html", {"kind": kind, "subject": subject}
+        ),
+    )
+
+
+@transaction.atomic
+def submit_notice(*, kind: str, subject, actor: User) -> MiningNotice:
     subject = type(subject).objects.select_for_update().get(pk=subject.pk)
     notice, _created = MiningNotice.objects.select_for_update().get_or_create(
         kind=kind, **{SUBJECT_FIELD[type(subject)]: subject}
@@ -89,25 +107,14 @@ def submit_notice(*, kind: str, subject, actor: User) -> MiningNotice:
         errors.append(_("出让公告发布后才能公示结果。"))
     if errors:
         raise MiningRefusedError(" ".join(errors))
-    title = _title(kind, subject)
     try:
         item = generated.send_to_review(
             notice=notice,
             column=generated.column_of(
                 agency=subject.agency, slug=selectors.COLUMN_SLUG, title=_("矿业权信息")
             ),
-            data=ItemData(
-                title=title,
-                written_on=timezone.localdate(),
-                publisher=subject.agency.name,
-                department=subject.department,
-                genre=Genre.ANNOUNCEMENT
-                if kind == MiningNoticeKind.ANNOUNCEMENT
-                else Genre.PUBLICITY,
-                summary=title,
-                body_html=render_to_string(
-                    "mining_rights/notice_body.html", {"kind": kind, "subject": subject}
-                ),
+            data=notice_item_data(
+                kind=kind, subject=subject, written_on=timezone.localdate()
             ),
             slug=f"mining-{kind}-{subject.pk}-{secrets.token_hex(3)}",
             actor=actor,
