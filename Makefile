@@ -72,6 +72,7 @@ bench: install
 	$(PY) bench/site_health.py
 	$(PY) bench/annual_report_documents.py
 	$(PY) bench/grouping.py
+	$(PY) bench/land_import.py
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR)

@@ -29,12 +29,17 @@ def test_the_demo_shows_the_field_data_and_loads_once(client):
     assert published.filter(kind=NoticeKind.TRANSACTION).count() >= 4
     assert published.filter(kind=NoticeKind.SUPPLY_RESULT).count() >= 3
     # The next sale waits in 三审.
-    assert LandMarketNotice.objects.filter(status=GeneratedStatus.IN_REVIEW).count() == 1
+    assert (
+        LandMarketNotice.objects.filter(status=GeneratedStatus.IN_REVIEW).count() == 1
+    )
 
     market = client.get(reverse("land_market")).content.decode()
     assert "国有建设用地供应计划" in market and "淄博齐鲁新材料有限公司" in market
     prices = client.get(reverse("land_prices")).content.decode()
-    assert prices.count("<svg") == 4 and "临淄区城区土地级别与基准地价（2023年更新）" in prices
+    assert (
+        prices.count("<svg") == 4
+        and "临淄区城区土地级别与基准地价（2023年更新）" in prices
+    )
     mining = client.get(reverse("mining_rights")).content.decode()
     assert "临淄区峱山建筑石料用灰岩矿" in mining
 
@@ -48,7 +53,9 @@ def test_the_demo_shows_the_field_data_and_loads_once(client):
     found = client.get(reverse("expropriation_list"), {"village": "南卧石村"})
     assert EXPROPRIATION_NAME in found.content.decode()
     village = project.villages.get(village="东刘村")
-    pdf = client.get(reverse("expropriation_village_notice", args=[project.pk, village.pk]))
+    pdf = client.get(
+        reverse("expropriation_village_notice", args=[project.pk, village.pk])
+    )
     assert pdf.content.startswith(b"%PDF-")
     assert project.deliveries.count() == 27
     assert demo.agency == project.agency
