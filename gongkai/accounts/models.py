@@ -177,3 +177,22 @@ class User(AbstractUser):
     @property
     def is_in_office(self) -> bool:
         return self.department_id is not None and self.department.is_office
+
+
+class DepartmentRecord(BaseModel):
+    """A record an agency keeps and one of its departments handles (a land
+    sale, an expropriation project): the office sees all of the agency's,
+    a department its own (``selectors.scoped_to_staff``). Without a
+    department, the record is the office's."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("机关"), on_delete=models.PROTECT)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("承办科室"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+
+    class Meta:
+        abstract = True

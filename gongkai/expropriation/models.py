@@ -10,23 +10,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from gongkai.accounts.models import DepartmentRecord
 from gongkai.core.models import BaseModel, private_storage
 from gongkai.expropriation.choices import DeliveryChannel, StageKind
 
 
-class ExpropriationProject(ClusterableModel, BaseModel):
+class ExpropriationProject(ClusterableModel, DepartmentRecord):
     """One expropriation (a 批次 or a single project) with its hub."""
 
-    agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("机关"), on_delete=models.PROTECT
-    )
-    department = models.ForeignKey(
-        "accounts.Department",
-        verbose_name=_("承办科室"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-    )
     name = models.CharField(_("项目名称"), max_length=200)
     purpose = models.CharField(_("征收目的"), max_length=200, blank=True)
     area_hectares = models.DecimalField(

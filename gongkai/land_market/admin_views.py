@@ -1,9 +1,6 @@
 """The land market's back-office actions: send a notice to 三审, take it
 back, import parcels from a sheet, and the list of period deadlines."""
 
-import tempfile
-from pathlib import Path
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -17,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts.selectors import agency_of
 from gongkai.core.errors import DomainError
+from gongkai.core.files import uploaded_file
 from gongkai.core.selectors import working_day_calendar
 from gongkai.land_market import selectors, services
 from gongkai.land_market.choices import NoticeKind
@@ -104,11 +102,7 @@ def import_parcels(request):
     lines: list[str] = []
     agency = agency_of(request.user)
     if request.method == "POST" and form.is_valid() and agency is not None:
-        upload = form.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"parcels{suffix}"
-            path.write_bytes(upload.read())
+        with uploaded_file(form.cleaned_data["file"], stem="parcels") as path:
             try:
                 report = import_land_market(
                     path=path,
@@ -130,7 +124,9 @@ def import_parcels(request):
                 else:
                     messages.success(request, _("宗地表格已导入。"))
     return TemplateResponse(
-        request, "land_market/admin/import.html", {"form": form, "lines": lines}
+        request,
+        "core/admin/import.html",
+        {"form": form, "lines": lines, "title": _("导入宗地")},
     )
 
 

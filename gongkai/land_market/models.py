@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from gongkai.accounts.models import DepartmentRecord
 from gongkai.core.models import BaseModel
 from gongkai.land_market.choices import (
     LandUse,
@@ -67,19 +68,9 @@ class LandMarketPolicy(BaseGenericSetting):
         )
 
 
-class SupplyPlan(ClusterableModel, BaseModel):
+class SupplyPlan(ClusterableModel, DepartmentRecord):
     """土地供应计划: one year's planned supply of construction land by use."""
 
-    agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("机关"), on_delete=models.PROTECT
-    )
-    department = models.ForeignKey(
-        "accounts.Department",
-        verbose_name=_("承办科室"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-    )
     year = models.PositiveSmallIntegerField(_("年度"))
     title = models.CharField(_("名称"), max_length=200, blank=True)
     description = models.TextField(_("编制说明"), blank=True)
@@ -140,20 +131,10 @@ class SupplyPlanLine(models.Model):
         return f"{self.get_use_display()} {self.hectares}"
 
 
-class TransferAnnouncement(BaseModel):
+class TransferAnnouncement(DepartmentRecord):
     """One sale (出让公告) of one or more parcels by tender, auction or
     listing."""
 
-    agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("机关"), on_delete=models.PROTECT
-    )
-    department = models.ForeignKey(
-        "accounts.Department",
-        verbose_name=_("承办科室"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-    )
     number = models.CharField(
         _("公告编号"), max_length=100, help_text=_("如：临自然资告字〔2026〕3号")
     )

@@ -1,30 +1,17 @@
 """The editor panel of a plan or an announcement: each of its notices with
 its state, what stands in the way and the action that moves it."""
 
-from dataclasses import dataclass
-
+from django.urls import reverse
 from wagtail.admin.panels import Panel
 
-from gongkai.land_market.choices import NoticeKind, NoticeStatus
+from gongkai.land_market.choices import NoticeKind
 from gongkai.land_market.models import SupplyPlan
-
-
-@dataclass
-class NoticeRow:
-    kind: str
-    label: str
-    notice: object
-    errors: list[str]
-    warnings: list[str]
-
-    @property
-    def status(self) -> str:
-        return self.notice.status if self.notice else NoticeStatus.DRAFT
+from gongkai.publishing.generated import notice_row
 
 
 class NoticesPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
-        template_name = "land_market/admin/notices_panel.html"
+        template_name = "publishing/admin/generated_notices_panel.html"
 
         def get_context_data(self, parent_context=None):
             from gongkai.land_market.services import notice_problems
@@ -44,16 +31,20 @@ class NoticesPanel(Panel):
                 ]
                 lookup = {"announcement": subject}
             notices = {notice.kind: notice for notice in subject.notices.all()}
-            rows = []
-            for kind in kinds:
-                notice = notices.get(kind)
-                errors, warnings = ([], [])
-                if notice is None or notice.status == NoticeStatus.DRAFT:
-                    errors, warnings = notice_problems(kind=kind, **lookup)
-                rows.append(
-                    NoticeRow(
-                        kind, str(NoticeKind(kind).label), notice, errors, warnings
-                    )
+            context["rows"] = [
+                notice_row(
+                    kind=kind,
+                    label=str(NoticeKind(kind).label),
+                    notice=notices.get(kind),
+                    problems=lambda kind=kind: notice_problems(kind=kind, **lookup),
+                    submit_url=reverse(
+                        "land_market_notice_submit", args=[kind, subject.pk]
+                    ),
+                    reopen_url=lambda notice: reverse(
+                        "land_market_notice_reopen", args=[notice.pk]
+                    ),
                 )
-            context.update({"rows": rows, "subject": subject})
+                for kind in kinds
+            ]
+            context["column"] = "自然资源市场交易"
             return context

@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from gongkai.accounts.models import DepartmentRecord
 from gongkai.core.models import BaseModel
 from gongkai.land_prices.choices import Indicator, PriceKind, PriceUse
 
@@ -35,20 +36,10 @@ class LandPricePolicy(BaseGenericSetting):
         verbose_name = _("地价更新周期")
 
 
-class LandPriceSystem(ClusterableModel, BaseModel):
+class LandPriceSystem(ClusterableModel, DepartmentRecord):
     """One determination of benchmark or standard land prices, in force
     from ``effective_on`` until the next one of its kind."""
 
-    agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("机关"), on_delete=models.PROTECT
-    )
-    department = models.ForeignKey(
-        "accounts.Department",
-        verbose_name=_("承办科室"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-    )
     kind = models.CharField(_("类别"), max_length=20, choices=PriceKind.choices)
     title = models.CharField(_("名称"), max_length=200)
     document_number = models.CharField(_("批准文号"), max_length=100, blank=True)

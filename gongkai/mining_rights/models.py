@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from gongkai.accounts.models import DepartmentRecord
 from gongkai.core.models import BaseModel
 from gongkai.land_market.periods import Periods
 from gongkai.mining_rights.choices import (
@@ -60,20 +61,10 @@ class MiningRightsPolicy(BaseGenericSetting):
         )
 
 
-class MiningRightTransfer(BaseModel):
+class MiningRightTransfer(DepartmentRecord):
     """One mining right offered by tender, auction or listing, with its
     result."""
 
-    agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("机关"), on_delete=models.PROTECT
-    )
-    department = models.ForeignKey(
-        "accounts.Department",
-        verbose_name=_("承办科室"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-    )
     number = models.CharField(_("公告编号"), max_length=100)
     right_type = models.CharField(
         _("矿业权类型"), max_length=20, choices=RightType.choices
@@ -206,19 +197,9 @@ class MiningRightTransfer(BaseModel):
             )
 
 
-class MiningApproval(BaseModel):
+class MiningApproval(DepartmentRecord):
     """审批结果: a mining right granted, extended, changed or cancelled."""
 
-    agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("机关"), on_delete=models.PROTECT
-    )
-    department = models.ForeignKey(
-        "accounts.Department",
-        verbose_name=_("承办科室"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-    )
     right_type = models.CharField(
         _("矿业权类型"), max_length=20, choices=RightType.choices
     )
@@ -250,20 +231,10 @@ class MiningApproval(BaseModel):
         return f"{self.name}{self.get_right_type_display()}{self.get_kind_display()}"
 
 
-class MiningDisclosure(BaseModel):
+class MiningDisclosure(DepartmentRecord):
     """勘查开采信息公示: a holder's yearly exploration or extraction
     information, and what the check found."""
 
-    agency = models.ForeignKey(
-        "accounts.Agency", verbose_name=_("机关"), on_delete=models.PROTECT
-    )
-    department = models.ForeignKey(
-        "accounts.Department",
-        verbose_name=_("承办科室"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-    )
     year = models.PositiveSmallIntegerField(_("年度"))
     holder = models.CharField(_("矿业权人"), max_length=200)
     name = models.CharField(_("矿山（项目）名称"), max_length=200)

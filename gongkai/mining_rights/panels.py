@@ -1,16 +1,17 @@
 """The editor panel of a mining-right record: its notices with their
 state, what stands in the way and the action that moves them."""
 
+from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from gongkai.mining_rights.choices import MiningNoticeKind
 from gongkai.mining_rights.models import MiningApproval, MiningRightTransfer
-from gongkai.publishing.generated import GeneratedStatus
+from gongkai.publishing.generated import notice_row
 
 
 class MiningNoticesPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
-        template_name = "mining_rights/admin/notices_panel.html"
+        template_name = "publishing/admin/generated_notices_panel.html"
 
         def get_context_data(self, parent_context=None):
             from gongkai.mining_rights.services import notice_problems
@@ -26,31 +27,24 @@ class MiningNoticesPanel(Panel):
                 kinds = [MiningNoticeKind.APPROVAL]
             else:
                 kinds = [MiningNoticeKind.DISCLOSURE]
+            model = type(subject)._meta.model_name
             notices = {notice.kind: notice for notice in subject.notices.all()}
-            rows = []
-            for kind in kinds:
-                notice = notices.get(kind)
-                status = notice.status if notice else GeneratedStatus.DRAFT
-                errors, warnings = (
-                    notice_problems(kind=kind, subject=subject)
-                    if status == GeneratedStatus.DRAFT
-                    else ([], [])
+            context["rows"] = [
+                notice_row(
+                    kind=kind,
+                    label=str(MiningNoticeKind(kind).label),
+                    notice=notices.get(kind),
+                    problems=lambda kind=kind: notice_problems(
+                        kind=kind, subject=subject
+                    ),
+                    submit_url=reverse(
+                        "mining_rights_notice_submit", args=[model, kind, subject.pk]
+                    ),
+                    reopen_url=lambda notice: reverse(
+                        "mining_rights_notice_reopen", args=[notice.pk]
+                    ),
                 )
-                rows.append(
-                    {
-                        "kind": kind,
-                        "label": MiningNoticeKind(kind).label,
-                        "notice": notice,
-                        "status": status,
-                        "errors": errors,
-                        "warnings": warnings,
-                    }
-                )
-            context.update(
-                {
-                    "rows": rows,
-                    "subject": subject,
-                    "model": type(subject)._meta.model_name,
-                }
-            )
+                for kind in kinds
+            ]
+            context["column"] = "矿业权信息"
             return context

@@ -115,3 +115,22 @@ def column_of(*, agency, slug: str, title: str):
             _("门户网站没有“%(column)s”栏目，无法发布。") % {"column": title}
         )
     return column
+
+
+def notice_row(*, kind: str, label: str, notice, problems, submit_url: str, reopen_url):
+    """One line of an editor's notices panel
+    (``publishing/admin/generated_notices_panel.html``): the notice's state,
+    and while a draft what stands in the way (``problems()`` → errors,
+    warnings)."""
+    status = notice.status if notice else GeneratedStatus.DRAFT
+    errors, warnings = problems() if status == GeneratedStatus.DRAFT else ([], [])
+    return {
+        "kind": kind,
+        "label": label,
+        "notice": notice,
+        "status": status,
+        "errors": errors,
+        "warnings": warnings,
+        "submit_url": submit_url,
+        "reopen_url": reopen_url(notice) if notice else "",
+    }

@@ -2,9 +2,6 @@
 and PDF downloads, sending it to 三审, reopening it; and the import of the
 departments' figures."""
 
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -19,6 +16,7 @@ from wagtail.log_actions import log
 from gongkai.accounts.selectors import agency_of
 from gongkai.applications.report import ReportCheckError
 from gongkai.core.errors import DomainError
+from gongkai.core.files import uploaded_file
 from gongkai.reports import documents, entered, selectors, services
 from gongkai.reports.admin_forms import DraftForm, FiguresImportForm
 from gongkai.reports.models import AnnualDisclosureReport
@@ -160,11 +158,7 @@ def import_figures(request):
     lines: list[str] = []
     agency = agency_of(request.user)
     if request.method == "POST" and form.is_valid() and agency is not None:
-        upload = form.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"figures{suffix}"
-            path.write_bytes(upload.read())
+        with uploaded_file(form.cleaned_data["file"], stem="figures") as path:
             try:
                 report = entered.import_entered_figures(
                     path=path, agency=agency, actor=request.user
@@ -181,5 +175,7 @@ def import_figures(request):
                 else:
                     messages.success(request, _("填报数据已导入。"))
     return TemplateResponse(
-        request, "reports/admin/import.html", {"form": form, "lines": lines}
+        request,
+        "core/admin/import.html",
+        {"form": form, "lines": lines, "title": _("导入年报填报数据")},
     )
