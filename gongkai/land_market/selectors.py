@@ -127,6 +127,13 @@ def public_parcels(*, agency) -> QuerySet[Parcel]:
             announcement__in=public_announcements(agency=agency).values("pk"),
         )
         .select_related("announcement")
+        .prefetch_related(
+            Prefetch(
+                "announcement__notices",
+                queryset=LandMarketNotice.objects.filter(status=NoticeStatus.PUBLISHED),
+                to_attr="published_notices",
+            )
+        )
         .order_by("-announcement__sale_starts_on", "code")
     )
 

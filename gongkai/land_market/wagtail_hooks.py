@@ -168,8 +168,7 @@ def announcement_period_findings(*, item, today):
     """终审 of an announcement is refused once publishing it today would
     break the 20-day lead or the listing minimum."""
     from gongkai.land_market.models import LandMarketNotice
-    from gongkai.land_market.periods import ERROR
-    from gongkai.review.checks.findings import Finding, FindingKind
+    from gongkai.review.checks.findings import period_finding
 
     if not item.pk:
         return []
@@ -181,12 +180,9 @@ def announcement_period_findings(*, item, today):
     if notice is None:
         return []
     return [
-        Finding(
-            kind=FindingKind.PERIOD,
-            severity=problem.severity if problem.severity == ERROR else "warning",
-            text="",
+        period_finding(
+            severity=problem.severity,
             location=str(_("出让公告")),
-            offset=0,
             message=problem.message,
         )
         for problem in selectors.announcement_problems(

@@ -135,6 +135,40 @@ def mining_on_column(*, column, request):
     return render_to_string("mining_rights/column_content.html", {}, request=request)
 
 
+@hooks.register("item_precheck_findings")
+def mining_period_findings(*, item, today):
+    """终审 of a mining-right announcement or result is refused once
+    publishing it today would break its periods."""
+    from gongkai.mining_rights.models import MiningNotice
+    from gongkai.review.checks.findings import period_finding
+
+    if not item.pk:
+        return []
+    notice = (
+        MiningNotice.objects.filter(item_id=item.pk, transfer__isnull=False)
+        .select_related("transfer")
+        .first()
+    )
+    if notice is None:
+        return []
+    policy = selectors.mining_policy()
+    return [
+        period_finding(
+            severity=problem.severity,
+            location=str(_("矿业权出让")),
+            message=problem.message,
+        )
+        for problem in selectors.transfer_problems(
+            transfer=notice.transfer,
+            kind=notice.kind,
+            today=today,
+            periods=policy.periods(),
+            publicity_working_days=policy.publicity_working_days,
+            calendar=working_day_calendar(),
+        )
+    ]
+
+
 @hooks.register("register_log_actions")
 def register_mining_log_actions(actions):
     for action, label in (

@@ -160,3 +160,38 @@ def test_only_the_department_and_the_office_work_on_the_sale(land_bureau, sale, 
     with at(dt.date(2026, 5, 1)):
         page = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "土地出让法定期限" in page and "临自然资告字〔2026〕3号" in page
+
+
+@pytest.mark.django_db
+def test_the_portal_page_reads_many_sales_in_a_few_queries(
+    client, land_bureau, sale, django_assert_max_num_queries
+):
+    from gongkai.land_market.models import (
+        LandMarketNotice,
+        Parcel,
+        TransferAnnouncement,
+    )
+
+    for number in range(12):
+        other = TransferAnnouncement.objects.create(
+            agency=land_bureau["agency"],
+            number=f"临自然资告字〔2025〕{number + 1}号",
+            sale_starts_on=dt.date(2025, 3, 1) + dt.timedelta(days=20 * number),
+            method="auction",
+        )
+        for index in range(3):
+            Parcel.objects.create(
+                agency=land_bureau["agency"], announcement=other,
+                code=f"2025-{number:02d}{index}", location="金山镇", area_m2=Decimal("1000"),
+                use="industrial", starting_price=Decimal("100"),
+            )  # fmt: skip
+        LandMarketNotice.objects.create(
+            kind=NoticeKind.ANNOUNCEMENT, announcement=other,
+            status=NoticeStatus.PUBLISHED, published_on=other.sale_starts_on,
+        )  # fmt: skip
+    with django_assert_max_num_queries(25):
+        page = client.get(reverse("land_market"))
+    assert page.content.decode().count("金山镇") == 36
+    with django_assert_max_num_queries(25):
+        csv = client.get(reverse("land_parcels_csv"))
+    assert csv.content.decode("utf-8-sig").count("金山镇") == 36

@@ -115,3 +115,21 @@ def test_a_sale_and_its_result_go_public_through_review(client, land_bureau, tra
     assert "淄博某某建材有限公司" in detail and "出让结果公示" in detail
     csv = client.get(reverse("mining_transfers_csv")).content.decode("utf-8-sig")
     assert "淄博某某建材有限公司" in csv
+
+
+@pytest.mark.django_db
+def test_final_review_refuses_an_announcement_that_became_too_late(
+    land_bureau, transfer
+):
+    from gongkai.review.errors import ReviewRefusedError
+
+    with at(dt.date(2026, 5, 20)):
+        notice = services.submit_notice(
+            kind=MiningNoticeKind.ANNOUNCEMENT,
+            subject=transfer,
+            actor=land_bureau["clerk"],
+        )
+        decide(notice.item, land_bureau["checker"])
+        decide(notice.item, land_bureau["office"])
+    with at(dt.date(2026, 6, 2)), pytest.raises(ReviewRefusedError, match="2026-05-31"):
+        decide(notice.item, land_bureau["leader"])

@@ -85,3 +85,16 @@ def count_by_kind(findings: list[Finding]) -> dict[str, int]:
         kind = str(finding.kind)
         counts[kind] = counts.get(kind, 0) + 1
     return counts
+
+
+def period_finding(*, severity: str, location: str, message: str) -> Finding:
+    """A statutory period the item's publication would break, as another
+    capability reports it through the ``item_precheck_findings`` hook."""
+    return Finding(
+        kind=FindingKind.PERIOD,
+        severity=severity,
+        text="",
+        location=location,
+        offset=0,
+        message=message,
+    )
