@@ -105,3 +105,28 @@ class PageCacheMiddleware:
         if "private" in cache_control or "no-store" in cache_control:
             return False
         return response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+
+
+def invalidate_on_save(*models) -> None:
+    """Records shown on portal pages outside Wagtail's page tree (a sale's
+    parcels): any save or delete of one drops the cached pages once the
+    transaction commits, as a publication does."""
+    from django.db import transaction
+    from django.db.models.signals import post_delete, post_save
+
+    def changed(sender, **kwargs):
+        transaction.on_commit(invalidate)
+
+    for model in models:
+        post_save.connect(
+            changed,
+            sender=model,
+            weak=False,
+            dispatch_uid=f"page-cache-{model._meta.label}-save",
+        )
+        post_delete.connect(
+            changed,
+            sender=model,
+            weak=False,
+            dispatch_uid=f"page-cache-{model._meta.label}-delete",
+        )

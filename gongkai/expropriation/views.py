@@ -1,10 +1,13 @@
 """The portal's expropriation projects (/expropriation/): found by
 township, village or a word; each project's hub with its stages; and the
-printable village notice (PDF, A4 or A3, with its QR code)."""
+printable village notice (PDF, A4 or A3, with its QR code).
+Not kept in the page cache: a stage becomes late with the calendar, and
+staff edit the projects directly."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from gongkai.core.selectors import working_day_calendar
 from gongkai.core.views import agency_for_request
@@ -13,6 +16,7 @@ from gongkai.expropriation.notices import bulletin_notice
 from gongkai.expropriation.pdf import SIZES, notice_pdf
 
 
+@never_cache
 def project_list(request):
     agency = agency_for_request(request)
     today = timezone.localdate()
@@ -47,6 +51,7 @@ def project_list(request):
     )
 
 
+@never_cache
 def project_hub(request, pk: int):
     agency = agency_for_request(request)
     today = timezone.localdate()
@@ -69,6 +74,7 @@ def project_hub(request, pk: int):
     )
 
 
+@never_cache
 def village_notice_pdf(request, pk: int, village_pk: int):
     agency = agency_for_request(request)
     project = selectors.public_project(agency=agency, pk=pk, today=timezone.localdate())

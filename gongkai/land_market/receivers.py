@@ -5,10 +5,23 @@ place)."""
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from gongkai.core.page_cache import invalidate_on_save
+from gongkai.land_market.models import (
+    LandMarketNotice,
+    Parcel,
+    SupplyPlan,
+    SupplyPlanLine,
+    TransferAnnouncement,
+)
+
+# The portal's /land-market/ pages show these records.
+invalidate_on_save(
+    SupplyPlan, SupplyPlanLine, TransferAnnouncement, Parcel, LandMarketNotice
+)
+
 
 @receiver(page_published)
 def land_notice_item_published(sender, instance, revision=None, **kwargs):
-    from gongkai.land_market.models import LandMarketNotice
     from gongkai.land_market.services import record_notice_publication
 
     if LandMarketNotice.objects.filter(item_id=instance.pk).exists():

@@ -1,6 +1,8 @@
 """The portal's land prices (/land-prices/): the benchmark and standard
 prices in force with their history, and the quarterly figures as charts
-with their data tables; each downloadable as CSV, XLSX or JSON."""
+with their data tables; each downloadable as CSV, XLSX or JSON.
+Not kept in the page cache: what is public depends on the day (a figure
+goes public on its 公布日期), and staff edit the figures directly."""
 
 import json
 
@@ -9,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from gongkai.core.tables import table_csv, table_xlsx
 from gongkai.core.views import agency_for_request
@@ -22,6 +25,7 @@ FORMATS = {
 }
 
 
+@never_cache
 def index(request):
     agency = agency_for_request(request)
     today = timezone.localdate()
@@ -86,6 +90,7 @@ def _download(*, name: str, title: str, headers, rows, fmt: str) -> HttpResponse
     return response
 
 
+@never_cache
 def quarterly_download(request, fmt: str):
     if fmt not in FORMATS:
         raise Http404
@@ -100,6 +105,7 @@ def quarterly_download(request, fmt: str):
     )
 
 
+@never_cache
 def prices_download(request, fmt: str):
     if fmt not in FORMATS:
         raise Http404

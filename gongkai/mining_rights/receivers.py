@@ -3,10 +3,20 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from gongkai.core.page_cache import invalidate_on_save
+from gongkai.mining_rights.models import (
+    MiningApproval,
+    MiningDisclosure,
+    MiningNotice,
+    MiningRightTransfer,
+)
+
+# The portal's /mining-rights/ pages show these records.
+invalidate_on_save(MiningRightTransfer, MiningApproval, MiningDisclosure, MiningNotice)
+
 
 @receiver(page_published)
 def mining_notice_item_published(sender, instance, revision=None, **kwargs):
-    from gongkai.mining_rights.models import MiningNotice
     from gongkai.mining_rights.services import record_notice_publication
 
     if MiningNotice.objects.filter(item_id=instance.pk).exists():
