@@ -2,6 +2,7 @@
 its state, what stands in the way and the action that moves it."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import Panel
 
 from gongkai.land_market.choices import NoticeKind
@@ -46,5 +47,5 @@ class NoticesPanel(Panel):
                 )
                 for kind in kinds
             ]
-            context["column"] = "自然资源市场交易"
+            context["column"] = _("自然资源市场交易")
             return context

@@ -4,6 +4,7 @@ word), each announcement and each parcel with its history, and the parcels
 as CSV. Only what went live through 三审 is shown; results only once their
 成交公示 is public."""
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
@@ -26,8 +27,6 @@ def _filtered_parcels(request, agency):
     if township:
         parcels = parcels.filter(township__contains=township)
     if words:
-        from django.db.models import Q
-
         parcels = parcels.filter(
             Q(code__contains=words)
             | Q(location__contains=words)

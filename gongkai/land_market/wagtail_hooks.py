@@ -17,6 +17,7 @@ from gongkai.accounts.viewsets import ScopedSnippetViewSet
 from gongkai.core.selectors import working_day_calendar
 from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.land_market import admin_views, selectors
+from gongkai.land_market.admin_forms import ParcelForm
 from gongkai.land_market.models import Parcel, SupplyPlan, TransferAnnouncement
 from gongkai.land_market.panels import NoticesPanel
 
@@ -58,7 +59,7 @@ class ParcelViewSet(ScopedSnippetViewSet):
     list_display = ["code", "location", "use", "area_m2", "outcome", "announcement"]
     list_filter = ["use", "outcome"]
     search_fields = ["code", "location", "township", "buyer"]
-    edit_handler = ObjectList(Parcel.panels, base_form_class=ScopedAdminForm)
+    edit_handler = ObjectList(Parcel.panels, base_form_class=ParcelForm)
 
     def visible(self, user):
         return selectors.visible_parcels(user)

@@ -2,6 +2,7 @@
 state, what stands in the way and the action that moves them."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import Panel
 
 from gongkai.mining_rights.choices import MiningNoticeKind
@@ -46,5 +47,5 @@ class MiningNoticesPanel(Panel):
                 )
                 for kind in kinds
             ]
-            context["column"] = "矿业权信息"
+            context["column"] = _("矿业权信息")
             return context

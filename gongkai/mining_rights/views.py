@@ -4,6 +4,7 @@ transfers downloadable as CSV."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from gongkai.core.tables import table_csv
 from gongkai.core.views import agency_for_request
@@ -46,7 +47,7 @@ def transfers_csv(request):
                 transfer.get_method_display(),
                 transfer.starting_price,
                 transfer.sale_starts_on.isoformat(),
-                transfer.get_outcome_display() if public else "出让中",
+                transfer.get_outcome_display() if public else _("出让中"),
                 transfer.winner if public else "",
                 transfer.deal_price if public else None,
             ]  # fmt: skip

@@ -195,3 +195,29 @@ def test_the_portal_page_reads_many_sales_in_a_few_queries(
     with django_assert_max_num_queries(25):
         csv = client.get(reverse("land_parcels_csv"))
     assert csv.content.decode("utf-8-sig").count("金山镇") == 36
+
+
+@pytest.mark.django_db
+def test_the_parcel_editor_offers_only_the_agencys_sales(land_bureau, sale):
+    from gongkai.accounts.models import Agency
+    from gongkai.conftest import make_credit_code
+    from gongkai.land_market.admin_forms import ParcelForm
+    from gongkai.land_market.models import Parcel, TransferAnnouncement
+
+    other = Agency.objects.create(
+        name="某县自然资源局", credit_code=make_credit_code("11370300MB2834517")
+    )
+    foreign = TransferAnnouncement.objects.create(
+        agency=other,
+        number="某自然资告字〔2026〕1号",
+        sale_starts_on=dt.date(2026, 6, 1),
+    )
+
+    class Form(ParcelForm):
+        class Meta:
+            model = Parcel
+            fields = ["agency", "announcement", "plan", "code"]
+
+    form = Form(for_user=land_bureau["clerk"])
+    offered = set(form.fields["announcement"].queryset)
+    assert sale in offered and foreign not in offered
