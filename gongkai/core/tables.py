@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _csv_value(value):
@@ -22,7 +22,7 @@ def _csv_value(value):
 def table_csv(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     output = io.StringIO()
     writer = csv.writer(output)
-    writer.writerow(headers)
+    writer.writerow([str(label) for label in headers])
     for row in rows:
         writer.writerow([_csv_value(value) for value in row])
     return ("\ufeff" + output.getvalue()).encode("utf-8")
@@ -36,7 +36,7 @@ def table_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> 
     )
     header = []
     for label in headers:
-        cell = WriteOnlyCell(sheet, value=label)
+        cell = WriteOnlyCell(sheet, value=str(label))
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)

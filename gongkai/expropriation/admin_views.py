@@ -74,6 +74,7 @@ def village_notices(request, pk: int):
         else:
             messages.success(request, _("送达记录已保存。"))
             return redirect(reverse("expropriation_village_notices", args=[project.pk]))
+    delivered = list(selectors.deliveries(project))
     villages = []
     for village in project.villages.all():
         facts = selectors.village_facts(
@@ -84,11 +85,7 @@ def village_notices(request, pk: int):
                 "village": village,
                 "wechat": wechat_text(facts),
                 "broadcast": broadcast_script(facts),
-                "deliveries": [
-                    d
-                    for d in selectors.deliveries(project)
-                    if d.village_id == village.pk
-                ],
+                "deliveries": [d for d in delivered if d.village_id == village.pk],
             }
         )
     return TemplateResponse(

@@ -6,3 +6,6 @@ class ExpropriationConfig(AppConfig):
     name = "gongkai.expropriation"
     label = "expropriation"
     verbose_name = _("征地信息")
+
+    def ready(self):
+        from gongkai.expropriation import receivers  # noqa: F401

@@ -163,7 +163,9 @@ def village_facts(
     from gongkai.expropriation.notices import VillageFacts
 
     def day(value):
-        return f"{value.year}年{value.month}月{value.day}日" if value else ""
+        from django.utils.formats import date_format
+
+        return date_format(value, "Y年n月j日") if value else ""
 
     return VillageFacts(
         agency=project.agency.name,

@@ -51,11 +51,17 @@ def record_delivery(
         delivery.photo.save(
             f"{village.pk}-{delivered_on}{suffix}", ContentFile(photo_data), save=False
         )
-    delivery.save()
-    log(
-        instance=village.project,
-        action="expropriation.delivery_recorded",
-        user=actor,
-        data={"village": str(village), "channel": channel, "stage": stage},
-    )
+    try:
+        delivery.save()
+        log(
+            instance=village.project,
+            action="expropriation.delivery_recorded",
+            user=actor,
+            data={"village": str(village), "channel": channel, "stage": stage},
+        )
+    except BaseException:
+        # A record that is not saved leaves no file behind.
+        if delivery.photo:
+            delivery.photo.delete(save=False)
+        raise
     return delivery

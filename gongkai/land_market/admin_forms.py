@@ -1,10 +1,36 @@
-"""The parcel editor offers only the plans and announcements the user
-works on (beside the agency and department of ``ScopedAdminForm``)."""
+"""The land market's editors: the parcel editor offers only the plans and
+announcements the user works on (beside the agency and department of
+``ScopedAdminForm``), and neither editor changes what a notice in review or
+published has fixed (``locks``)."""
+
+from django.core.exceptions import ValidationError
 
 from gongkai.decisions.admin_forms import ScopedAdminForm
+from gongkai.land_market.locks import lock_message, locked_fields
 
 
-class ParcelForm(ScopedAdminForm):
+class LockedFieldsMixin:
+    def locked(self) -> frozenset[str]:
+        raise NotImplementedError
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            blocked = [name for name in self.changed_data if name in self.locked()]
+            if blocked:
+                labels = {name: self.fields[name].label for name in blocked}
+                raise ValidationError(lock_message(fields=blocked, labels=labels))
+        return cleaned
+
+
+class AnnouncementForm(LockedFieldsMixin, ScopedAdminForm):
+    def locked(self):
+        from gongkai.land_market.selectors import sent_kinds
+
+        return locked_fields(sent_kinds(self.instance))
+
+
+class ParcelForm(LockedFieldsMixin, ScopedAdminForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
@@ -14,3 +40,16 @@ class ParcelForm(ScopedAdminForm):
 
         self.fields["announcement"].queryset = visible_announcements(user)
         self.fields["plan"].queryset = visible_plans(user)
+
+    def locked(self):
+        from gongkai.land_market.models import TransferAnnouncement
+        from gongkai.land_market.selectors import sent_kinds
+
+        current = (
+            TransferAnnouncement.objects.filter(
+                pk=self.instance.announcement_id
+            ).first()
+            if self.instance.announcement_id
+            else None
+        )
+        return locked_fields(sent_kinds(current))

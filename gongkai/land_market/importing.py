@@ -20,11 +20,24 @@ from wagtail.log_actions import log
 
 from gongkai.accounts.models import Agency, User
 from gongkai.catalog.choices import choice_by_label
+from gongkai.core import page_cache
 from gongkai.core.selectors import working_day_calendar
 from gongkai.land_market import selectors
-from gongkai.land_market.choices import LandUse, ParcelOutcome, TransferMethod
-from gongkai.land_market.models import Parcel, SupplyPlan, TransferAnnouncement
+from gongkai.land_market.choices import (
+    LandUse,
+    NoticeKind,
+    ParcelOutcome,
+    TransferMethod,
+)
+from gongkai.land_market.locks import SALE_FIELDS, lock_message, locked_fields
+from gongkai.land_market.models import (
+    LandMarketNotice,
+    Parcel,
+    SupplyPlan,
+    TransferAnnouncement,
+)
 from gongkai.land_market.periods import sale_problems
+from gongkai.publishing.generated import GeneratedStatus
 from gongkai.publishing.importing.sheets import (
     ImportRefusedError,
     cell_text,
@@ -162,6 +175,36 @@ def _decimal(text: str) -> Decimal:
     return value
 
 
+# 《城镇国有土地使用权出让和转让暂行条例》第十二条: at most 70 years (住宅).
+MAX_TERM_YEARS = 70
+
+
+def _fits(values: dict, *, model, name) -> list[str]:
+    """What would not fit the columns: text too long, a number with too many
+    digits (PostgreSQL refuses both, and would cost the whole import).
+    Numbers are rounded to the column's decimal places in ``values``."""
+    problems = []
+    for key, value in values.items():
+        if value in (None, ""):
+            continue
+        field = model._meta.get_field(key)
+        if (
+            isinstance(value, str)
+            and field.max_length
+            and len(value) > field.max_length
+        ):
+            problems.append(
+                _("“%(header)s”不能超过%(max)d个字。")
+                % {"header": name(key), "max": field.max_length}
+            )
+        elif isinstance(value, Decimal) and getattr(field, "max_digits", None):
+            if value >= Decimal(10) ** (field.max_digits - field.decimal_places):
+                problems.append(_("“%(header)s”的数值过大。") % {"header": name(key)})
+            else:
+                values[key] = value.quantize(Decimal(1).scaleb(-field.decimal_places))
+    return problems
+
+
 def _check(
     number: int, values: dict, names: dict
 ) -> tuple[CheckedRow | None, list[str]]:
@@ -288,8 +331,20 @@ def _check(
                 _("“%(header)s”的“%(value)s”不是年份。")
                 % {"header": name("plan_year"), "value": text["plan_year"]}
             )
-    if len(code) > 60 or len(number_text) > 100 or len(parcel["location"]) > 200:
-        problems.append(_("宗地编号、公告编号或位置过长。"))
+    problems += (
+        _fits(parcel, model=Parcel, name=name)
+        + _fits({"code": code}, model=Parcel, name=name)
+        + _fits(
+            {"number": number_text, "title": announcement["title"]},
+            model=TransferAnnouncement,
+            name=name,
+        )
+    )
+    if term_years is not None and term_years > MAX_TERM_YEARS:
+        problems.append(
+            _("“%(header)s”不能超过%(max)d年（土地使用权出让最高年限）。")
+            % {"header": name("term_years"), "max": MAX_TERM_YEARS}
+        )
     if problems:
         return None, problems
     return (
@@ -352,12 +407,101 @@ def import_land_market(
         sale_of.setdefault(row.announcement_number, (number, row.announcement))
         checked.append(row)
 
+    checked = _permitted(rows=checked, agency=agency, actor=actor, report=report)
+    report.errors.sort(key=lambda error: error.row)
     _period_warnings(report=report, sales=sale_of)
     with transaction.atomic():
         _write(rows=checked, agency=agency, actor=actor, report=report)
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _permitted(
+    *,
+    rows: list[CheckedRow],
+    agency: Agency,
+    actor: User | None,
+    report: LandImportReport,
+) -> list[CheckedRow]:
+    """The rows the importing user may write: not another department's sale,
+    and nothing a notice in review or published has fixed (``locks``)."""
+    announcements = {
+        announcement.number: announcement
+        for announcement in TransferAnnouncement.objects.filter(
+            agency=agency, number__in={row.announcement_number for row in rows}
+        )
+    }
+    parcels = {
+        parcel.code: parcel
+        for parcel in Parcel.objects.filter(
+            agency=agency, code__in=[row.code for row in rows]
+        ).select_related("announcement")
+    }
+    ids = {a.pk for a in announcements.values()} | {
+        p.announcement_id for p in parcels.values() if p.announcement_id
+    }
+    sent: dict[int, set[str]] = {}
+    for announcement_id, kind in (
+        LandMarketNotice.objects.filter(announcement_id__in=ids)
+        .exclude(status=GeneratedStatus.DRAFT)
+        .values_list("announcement_id", "kind")
+    ):
+        sent.setdefault(announcement_id, set()).add(kind)
+    scoped = actor is not None and not (actor.is_superuser or actor.is_in_office)
+    labels = {
+        field.name: field.verbose_name
+        for model in (Parcel, TransferAnnouncement)
+        for field in model._meta.fields
+    }
+    permitted = []
+    for row in rows:
+        announcement = announcements.get(row.announcement_number)
+        parcel = parcels.get(row.code)
+        problems = []
+        for record in (announcement, parcel.announcement if parcel else None):
+            if (
+                scoped
+                and record is not None
+                and record.department_id != actor.department_id
+            ):
+                problems.append(
+                    _("公告“%(number)s”由其他科室办理，不能通过导入修改。")
+                    % {"number": record.number}
+                )
+                break
+        locked = locked_fields(sent.get(getattr(announcement, "pk", None), ()))
+        changed = []
+        if announcement is not None:
+            changed += [
+                key
+                for key in SALE_FIELDS
+                if row.announcement.get(key)
+                and getattr(announcement, key) != row.announcement[key]
+            ]
+        if parcel is None:
+            if NoticeKind.ANNOUNCEMENT in sent.get(
+                getattr(announcement, "pk", None), ()
+            ):
+                problems.append(
+                    _("公告“%(number)s”已送审或已发布，不能再增加宗地。")
+                    % {"number": row.announcement_number}
+                )
+        else:
+            if parcel.announcement_id != getattr(announcement, "pk", None):
+                changed.append("announcement")
+                locked |= locked_fields(sent.get(parcel.announcement_id, ()))
+            changed += [
+                key for key in PARCEL_FIELDS if getattr(parcel, key) != row.parcel[key]
+            ]
+        blocked = [key for key in dict.fromkeys(changed) if key in locked]
+        if blocked:
+            problems.append(lock_message(fields=blocked, labels=labels))
+        if problems:
+            report.errors.append(RowError(row.number, " ".join(problems)))
+        else:
+            permitted.append(row)
+    return permitted
 
 
 def _period_warnings(*, report: LandImportReport, sales: dict) -> None:
@@ -456,6 +600,9 @@ def _write(
         _("%(year)d 年度的土地供应计划尚未建立，这些宗地未关联计划。") % {"year": year}
         for year in sorted(missing_plans)
     )
+    if new or changes:
+        # bulk writes send no post_save: drop the cached portal pages here.
+        transaction.on_commit(page_cache.invalidate)
     Parcel.objects.bulk_create(new, batch_size=500)
     for pk, changed in changes:
         Parcel.objects.filter(pk=pk).update(**changed, updated_at=now)

@@ -3,7 +3,7 @@ notice as published (idempotent bookkeeping, so a signal is the right
 place)."""
 
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from gongkai.core.page_cache import invalidate_on_save
 from gongkai.land_market.models import (
@@ -28,3 +28,14 @@ def land_notice_item_published(sender, instance, revision=None, **kwargs):
         record_notice_publication(
             item=instance, actor=getattr(revision, "user", None) if revision else None
         )
+
+
+@receiver(page_unpublished)
+def land_notice_item_withdrawn(sender, instance, **kwargs):
+    """撤稿: the notice is off the portal and a draft again."""
+    from django.db import transaction
+
+    from gongkai.publishing.generated import mark_withdrawn
+
+    with transaction.atomic():
+        mark_withdrawn(model=LandMarketNotice, item=instance)

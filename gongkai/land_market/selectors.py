@@ -5,7 +5,7 @@ the deadlines the dashboard flags."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from gongkai.accounts.selectors import scoped_to_staff
@@ -29,6 +29,9 @@ from gongkai.land_market.periods import (
 COLUMN_SLUG = "land-market"
 # Deadlines this close (in calendar days) are flagged before they pass.
 DUE_SOON_DAYS = 5
+# Sales that ended longer ago than this are history (an imported archive),
+# not work to flag.
+LOOKBACK_DAYS = 90
 
 
 def land_periods() -> Periods:
@@ -86,7 +89,10 @@ def announcement_problems(
 
 
 def _published(kind: str):
-    return LandMarketNotice.objects.filter(kind=kind, status=NoticeStatus.PUBLISHED)
+    # A withdrawn item (撤稿) takes its notice off the portal at once.
+    return LandMarketNotice.objects.filter(
+        kind=kind, status=NoticeStatus.PUBLISHED, item__live=True
+    )
 
 
 def public_plans(*, agency) -> QuerySet[SupplyPlan]:
@@ -110,7 +116,7 @@ def public_announcements(*, agency) -> QuerySet[TransferAnnouncement]:
             Prefetch(
                 "notices",
                 queryset=LandMarketNotice.objects.filter(
-                    status=NoticeStatus.PUBLISHED
+                    status=NoticeStatus.PUBLISHED, item__live=True
                 ).select_related("item"),
                 to_attr="published_notices",
             ),
@@ -130,7 +136,9 @@ def public_parcels(*, agency) -> QuerySet[Parcel]:
         .prefetch_related(
             Prefetch(
                 "announcement__notices",
-                queryset=LandMarketNotice.objects.filter(status=NoticeStatus.PUBLISHED),
+                queryset=LandMarketNotice.objects.filter(
+                    status=NoticeStatus.PUBLISHED, item__live=True
+                ),
                 to_attr="published_notices",
             )
         )
@@ -141,7 +149,9 @@ def public_parcels(*, agency) -> QuerySet[Parcel]:
 def published_kinds(announcement: TransferAnnouncement) -> set[str]:
     notices = getattr(announcement, "published_notices", None)
     if notices is None:
-        notices = announcement.notices.filter(status=NoticeStatus.PUBLISHED)
+        notices = announcement.notices.filter(
+            status=NoticeStatus.PUBLISHED, item__live=True
+        )
     return {notice.kind for notice in notices}
 
 
@@ -182,7 +192,9 @@ def parcel_history(parcel: Parcel) -> list[HistoryStep]:
     """From plan to result, the public steps of a parcel with their days."""
     steps = []
     if parcel.plan_id:
-        notice = parcel.plan.notices.filter(status=NoticeStatus.PUBLISHED).first()
+        notice = parcel.plan.notices.filter(
+            status=NoticeStatus.PUBLISHED, item__live=True
+        ).first()
         if notice is not None:
             steps.append(
                 HistoryStep(
@@ -196,7 +208,7 @@ def parcel_history(parcel: Parcel) -> list[HistoryStep]:
     notices = {
         notice.kind: notice
         for notice in announcement.notices.filter(
-            status=NoticeStatus.PUBLISHED
+            status=NoticeStatus.PUBLISHED, item__live=True
         ).select_related("item")
     }
     for kind in (
@@ -247,9 +259,17 @@ def land_deadlines(
 ) -> list[LandDeadline]:
     """What must go public by when: each announcement not yet published by
     its latest day (20 days before the sale), and each sale over without its
-    成交公示 by 10 working days after it; nearest first."""
+    成交公示 by 10 working days after it; nearest first. Sales over for more
+    than ``LOOKBACK_DAYS`` are left out."""
     rows = []
-    for announcement in announcements.prefetch_related("notices"):
+    recent = announcements.filter(
+        Q(listing_ends_on__gte=today - dt.timedelta(days=LOOKBACK_DAYS))
+        | Q(
+            listing_ends_on__isnull=True,
+            sale_starts_on__gte=today - dt.timedelta(days=LOOKBACK_DAYS),
+        )
+    )
+    for announcement in recent.prefetch_related("notices"):
         published = {
             notice.kind
             for notice in announcement.notices.all()
@@ -282,3 +302,14 @@ def land_deadlines(
 
 def pending_parcels(announcement: TransferAnnouncement) -> list[Parcel]:
     return list(announcement.parcels.filter(outcome=ParcelOutcome.PENDING))
+
+
+def sent_kinds(announcement: TransferAnnouncement | None) -> set[str]:
+    """The notices of ``announcement`` in review or published."""
+    if announcement is None or announcement.pk is None:
+        return set()
+    return set(
+        announcement.notices.exclude(status=NoticeStatus.DRAFT).values_list(
+            "kind", flat=True
+        )
+    )

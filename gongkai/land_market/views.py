@@ -7,6 +7,7 @@ as CSV. Only what went live through 三审 is shown; results only once their
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _l
 
 from gongkai.core.tables import table_csv
 from gongkai.core.views import agency_for_request
@@ -55,18 +56,18 @@ def index(request):
 
 
 PARCEL_HEADERS = (
-    "公告编号",
-    "宗地编号",
-    "位置",
-    "镇（街道）",
-    "面积（平方米）",
-    "用途",
-    "出让方式",
-    "出让活动开始日期",
-    "起始价（万元）",
-    "出让结果",
-    "受让人",
-    "成交价（万元）",
+    _l("公告编号"),
+    _l("宗地编号"),
+    _l("位置"),
+    _l("镇（街道）"),
+    _l("面积（平方米）"),
+    _l("用途"),
+    _l("出让方式"),
+    _l("出让活动开始日期"),
+    _l("起始价（万元）"),
+    _l("出让结果"),
+    _l("受让人"),
+    _l("成交价（万元）"),
 )
 
 

@@ -17,7 +17,7 @@ from gongkai.accounts.viewsets import ScopedSnippetViewSet
 from gongkai.core.selectors import working_day_calendar
 from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.land_market import admin_views, selectors
-from gongkai.land_market.admin_forms import ParcelForm
+from gongkai.land_market.admin_forms import AnnouncementForm, ParcelForm
 from gongkai.land_market.models import Parcel, SupplyPlan, TransferAnnouncement
 from gongkai.land_market.panels import NoticesPanel
 
@@ -45,7 +45,7 @@ class AnnouncementViewSet(ScopedSnippetViewSet):
     search_fields = ["number", "title"]
     edit_handler = ObjectList(
         [NoticesPanel(heading=_("发布")), *TransferAnnouncement.panels],
-        base_form_class=ScopedAdminForm,
+        base_form_class=AnnouncementForm,
     )
 
     def visible(self, user):

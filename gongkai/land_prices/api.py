@@ -4,6 +4,7 @@ documented in the OpenAPI schema; published data only."""
 from datetime import date
 from decimal import Decimal
 
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
@@ -50,8 +51,13 @@ class FigureFilters(Schema):
     year: int | None = None
 
 
+# What is public changes with the day (公布日期, 实施日期): never cached.
+NO_STORE = "no-store"
+
+
 @router.get("/systems", response=list[PriceSystemOut], summary="基准地价和标定地价")
-def list_systems(request):
+def list_systems(request, response: HttpResponse):
+    response["Cache-Control"] = NO_STORE
     agency = agency_for_request(request)
     today = timezone.localdate()
     in_force = {
@@ -84,7 +90,8 @@ def list_systems(request):
 @router.get(
     "/quarterly", response=list[FigureOut], summary="季度地价监测和房地产用地供应数据"
 )
-def list_quarterly(request, filters: Query[FigureFilters]):
+def list_quarterly(request, response: HttpResponse, filters: Query[FigureFilters]):
+    response["Cache-Control"] = NO_STORE
     agency = agency_for_request(request)
     figures = selectors.public_figures(agency=agency, today=timezone.localdate())
     if filters.indicator:

@@ -190,4 +190,7 @@ class QuarterlyFigure(BaseModel):
 
     @property
     def period(self) -> str:
-        return f"{self.year}年第{self.quarter}季度"
+        return _("%(year)d年第%(quarter)d季度") % {
+            "year": self.year,
+            "quarter": self.quarter,
+        }

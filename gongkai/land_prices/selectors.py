@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _l
 
 from gongkai.accounts.selectors import scoped_to_staff
 from gongkai.land_prices.choices import Indicator, PriceKind, PriceUse
@@ -138,15 +139,22 @@ def quarter_tables(figures) -> list[QuarterTable]:
     return tables
 
 
-FIGURE_HEADERS = ("年度", "季度", "指标", "用途", "数值", "公布日期")
+FIGURE_HEADERS = (
+    _l("年度"),
+    _l("季度"),
+    _l("指标"),
+    _l("用途"),
+    _l("数值"),
+    _l("公布日期"),
+)
 PRICE_HEADERS = (
-    "类别",
-    "名称",
-    "批准文号",
-    "实施日期",
-    "用途",
-    "级别或宗地",
-    "地价（元/平方米）",
+    _l("类别"),
+    _l("名称"),
+    _l("批准文号"),
+    _l("实施日期"),
+    _l("用途"),
+    _l("级别或宗地"),
+    _l("地价（元/平方米）"),
 )
 
 

@@ -80,7 +80,7 @@ def _download(*, name: str, title: str, headers, rows, fmt: str) -> HttpResponse
         body = table_xlsx(title, headers, rows)
     else:
         body = json.dumps(
-            [dict(zip(headers, row, strict=True)) for row in rows],
+            [dict(zip(map(str, headers), row, strict=True)) for row in rows],
             cls=DjangoJSONEncoder,
             ensure_ascii=False,
             indent=1,

@@ -14,6 +14,11 @@ from gongkai.mining_rights.choices import MiningNoticeKind
 from gongkai.mining_rights.models import MiningNotice
 
 CHANGE = "mining_rights.change_miningrighttransfer"
+KINDS = {
+    "miningrighttransfer": (MiningNoticeKind.ANNOUNCEMENT, MiningNoticeKind.RESULT),
+    "miningapproval": (MiningNoticeKind.APPROVAL,),
+    "miningdisclosure": (MiningNoticeKind.DISCLOSURE,),
+}
 VISIBLE = {
     "miningrighttransfer": selectors.visible_transfers,
     "miningapproval": selectors.visible_approvals,
@@ -34,9 +39,9 @@ def _edit_url(subject) -> str:
 
 @require_POST
 def submit_notice(request, model: str, kind: str, pk: int):
-    if not can_manage(request.user) or kind not in MiningNoticeKind.values:
+    if not can_manage(request.user):
         raise PermissionDenied
-    if model not in VISIBLE:
+    if kind not in KINDS.get(model, ()):
         raise Http404
     subject = get_object_or_404(VISIBLE[model](request.user), pk=pk)
     try:

@@ -264,7 +264,7 @@ class MiningDisclosure(DepartmentRecord):
         ordering = ["-year", "name"]
 
     def __str__(self):
-        return f"{self.year}年度 {self.name}"
+        return _("%(year)d年度 %(name)s") % {"year": self.year, "name": self.name}
 
 
 class MiningNotice(GeneratedNotice, BaseModel):

@@ -1,7 +1,7 @@
 """A mining-right notice's item went live at the end of 三审: record it."""
 
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from gongkai.core.page_cache import invalidate_on_save
 from gongkai.mining_rights.models import (
@@ -23,3 +23,14 @@ def mining_notice_item_published(sender, instance, revision=None, **kwargs):
         record_notice_publication(
             item=instance, actor=getattr(revision, "user", None) if revision else None
         )
+
+
+@receiver(page_unpublished)
+def mining_notice_item_withdrawn(sender, instance, **kwargs):
+    """撤稿: the notice is off the portal and a draft again."""
+    from django.db import transaction
+
+    from gongkai.publishing.generated import mark_withdrawn
+
+    with transaction.atomic():
+        mark_withdrawn(model=MiningNotice, item=instance)

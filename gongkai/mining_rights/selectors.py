@@ -113,9 +113,10 @@ def transfer_problems(
 
 
 def _published():
-    return MiningNotice.objects.filter(status=GeneratedStatus.PUBLISHED).select_related(
-        "item"
-    )
+    # A withdrawn item (撤稿) takes its notice off the portal at once.
+    return MiningNotice.objects.filter(
+        status=GeneratedStatus.PUBLISHED, item__live=True
+    ).select_related("item")
 
 
 def public_transfers(*, agency) -> QuerySet[MiningRightTransfer]:
@@ -174,8 +175,13 @@ def mining_deadlines(
     periods: Periods,
     calendar: WorkingDayCalendar,
 ) -> list[MiningDeadline]:
+    from gongkai.land_market.selectors import LOOKBACK_DAYS
+
     rows = []
-    for transfer in transfers.prefetch_related("notices"):
+    recent = transfers.filter(
+        sale_starts_on__gte=today - dt.timedelta(days=LOOKBACK_DAYS)
+    )
+    for transfer in recent.prefetch_related("notices"):
         published = {n.kind for n in transfer.notices.all() if n.is_published}
         if MiningNoticeKind.ANNOUNCEMENT not in published:
             due = latest_announcement_day(

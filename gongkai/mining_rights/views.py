@@ -5,14 +5,15 @@ transfers downloadable as CSV."""
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from gongkai.core.tables import table_csv
 from gongkai.core.views import agency_for_request
 from gongkai.mining_rights import selectors
 
 HEADERS = (
-    "公告编号", "矿业权类型", "矿区（勘查区）名称", "矿种", "位置", "面积（平方千米）",
-    "出让方式", "起始价（万元）", "出让活动开始日期", "出让结果", "竞得人", "成交价（万元）",
+    _l("公告编号"), _l("矿业权类型"), _l("矿区（勘查区）名称"), _l("矿种"), _l("位置"), _l("面积（平方千米）"),
+    _l("出让方式"), _l("起始价（万元）"), _l("出让活动开始日期"), _l("出让结果"), _l("竞得人"), _l("成交价（万元）"),
 )  # fmt: skip
 
 

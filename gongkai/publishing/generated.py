@@ -105,6 +105,23 @@ def mark_published(*, model: type[GeneratedNotice], item) -> list[GeneratedNotic
     return published
 
 
+def mark_withdrawn(*, model: type[GeneratedNotice], item) -> list[GeneratedNotice]:
+    """The item of published notices was taken off the portal (撤稿): they
+    are drafts again, to be corrected and sent to 三审 anew."""
+    withdrawn = []
+    for notice in model.objects.select_for_update().filter(
+        item_id=item.pk, status=GeneratedStatus.PUBLISHED
+    ):
+        notice.status = GeneratedStatus.DRAFT
+        notice.published_on = None
+        notice.submitted_at = None
+        notice.save(
+            update_fields=["status", "published_on", "submitted_at", "updated_at"]
+        )
+        withdrawn.append(notice)
+    return withdrawn
+
+
 def column_of(*, agency, slug: str, title: str):
     """The agency's column ``slug``, where its generated notices go."""
     from gongkai.publishing.models import ColumnPage

@@ -98,7 +98,9 @@ def precheck_problem(*, item, findings: list | None = None) -> str:
 
 
 def describe(finding) -> str:
-    text = f"{finding.location}：{finding.message}（{finding.text}）"
+    text = f"{finding.location}：{finding.message}"
+    if finding.text:
+        text += f"（{finding.text}）"
     if finding.suggestion:
         text += _("，建议：%(suggestion)s") % {"suggestion": finding.suggestion}
     return text

@@ -76,3 +76,24 @@ def sale(land_bureau):
             increment=Decimal("10"),
         )
     return announcement
+
+
+def published_notice(*, kind, announcement, column, day=dt.date(2026, 4, 30)):
+    """A notice as the reviewers passed it: its item live in ``column``."""
+    from gongkai.land_market.models import LandMarketNotice
+    from gongkai.publishing.generated import GeneratedStatus
+    from gongkai.publishing.services import ItemData, publish_item
+
+    item = publish_item(
+        column=column,
+        data=ItemData(title=f"{announcement.number}{kind}", written_on=day),
+        published_on=day,
+        actor=None,
+    )
+    return LandMarketNotice.objects.create(
+        kind=kind,
+        announcement=announcement,
+        item=item,
+        status=GeneratedStatus.PUBLISHED,
+        published_on=day,
+    )

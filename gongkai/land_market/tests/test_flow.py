@@ -14,6 +14,7 @@ from gongkai.core.selectors import working_day_calendar
 from gongkai.land_market import selectors, services
 from gongkai.land_market.choices import NoticeKind, NoticeStatus, ParcelOutcome
 from gongkai.land_market.errors import LandMarketRefusedError
+from gongkai.land_market.tests.conftest import published_notice
 from gongkai.review.errors import ReviewRefusedError
 from gongkai.review.tests.steps import decide
 
@@ -167,7 +168,6 @@ def test_the_portal_page_reads_many_sales_in_a_few_queries(
     client, land_bureau, sale, django_assert_max_num_queries
 ):
     from gongkai.land_market.models import (
-        LandMarketNotice,
         Parcel,
         TransferAnnouncement,
     )
@@ -185,10 +185,11 @@ def test_the_portal_page_reads_many_sales_in_a_few_queries(
                 code=f"2025-{number:02d}{index}", location="金山镇", area_m2=Decimal("1000"),
                 use="industrial", starting_price=Decimal("100"),
             )  # fmt: skip
-        LandMarketNotice.objects.create(
-            kind=NoticeKind.ANNOUNCEMENT, announcement=other,
-            status=NoticeStatus.PUBLISHED, published_on=other.sale_starts_on,
-        )  # fmt: skip
+        published_notice(
+            kind=NoticeKind.ANNOUNCEMENT,
+            announcement=other,
+            column=land_bureau["column"],
+        )
     with django_assert_max_num_queries(25):
         page = client.get(reverse("land_market"))
     assert page.content.decode().count("金山镇") == 36
@@ -221,3 +222,60 @@ def test_the_parcel_editor_offers_only_the_agencys_sales(land_bureau, sale):
     form = Form(for_user=land_bureau["clerk"])
     offered = set(form.fields["announcement"].queryset)
     assert sale in offered and foreign not in offered
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_announcement_leaves_the_portal_and_can_be_sent_again(
+    client, land_bureau, sale
+):
+    from gongkai.publishing.services import withdraw_item
+
+    notice = published_notice(
+        kind=NoticeKind.ANNOUNCEMENT, announcement=sale, column=land_bureau["column"]
+    )
+    assert client.get(reverse("land_announcement", args=[sale.pk])).status_code == 200
+    withdraw_item(item=notice.item, reason="起始价有误", actor=land_bureau["office"])
+    notice.refresh_from_db()
+    assert notice.status == NoticeStatus.DRAFT and notice.published_on is None
+    assert client.get(reverse("land_announcement", args=[sale.pk])).status_code == 404
+    assert "2026-007" not in client.get(reverse("land_parcels_csv")).content.decode()
+    with at(dt.date(2026, 4, 30)):
+        again = services.submit_notice(
+            kind=NoticeKind.ANNOUNCEMENT, announcement=sale, actor=land_bureau["clerk"]
+        )
+    assert again.pk == notice.pk and again.status == NoticeStatus.IN_REVIEW
+
+
+@pytest.mark.django_db
+def test_the_editor_refuses_to_change_what_an_announcement_in_review_fixed(
+    land_bureau, sale
+):
+    from gongkai.land_market.admin_forms import AnnouncementForm
+    from gongkai.land_market.models import TransferAnnouncement
+
+    class Form(AnnouncementForm):
+        class Meta:
+            model = TransferAnnouncement
+            fields = ["agency", "number", "method", "sale_starts_on", "place"]
+
+    def fresh():
+        # A bound form writes its values into the instance it edits.
+        return TransferAnnouncement.objects.get(pk=sale.pk)
+
+    data = {
+        "agency": land_bureau["agency"].pk,
+        "number": sale.number,
+        "method": "listing",
+        "sale_starts_on": "2026-05-28",
+        "place": "网上交易系统",
+    }
+    assert Form(data, instance=fresh(), for_user=land_bureau["clerk"]).is_valid()
+    with at(dt.date(2026, 4, 30)):
+        services.submit_notice(
+            kind=NoticeKind.ANNOUNCEMENT, announcement=sale, actor=land_bureau["clerk"]
+        )
+    form = Form(data, instance=fresh(), for_user=land_bureau["clerk"])
+    assert not form.is_valid() and "出让活动开始日期" in str(form.errors)
+    data["sale_starts_on"] = "2026-05-25"
+    data["place"] = "淄博市公共资源交易网上交易系统"
+    assert Form(data, instance=fresh(), for_user=land_bureau["clerk"]).is_valid()

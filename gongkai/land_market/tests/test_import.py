@@ -133,3 +133,71 @@ def test_a_sheet_without_the_required_headers_is_refused_whole(agency, tmp_path)
     with pytest.raises(CommandError, match="表头缺少必填列"):
         call_command("import_land_market", str(path))
     assert Parcel.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_import_changes_neither_what_review_fixed_nor_another_departments_sale(
+    land_bureau, tmp_path
+):
+    from gongkai.land_market.choices import NoticeKind
+    from gongkai.land_market.tests.conftest import published_notice
+
+    path = write_gbk(tmp_path / "宗地.csv", [ROWS[0], ROWS[4]])
+    import_land_market(
+        path=path, agency=land_bureau["agency"], actor=land_bureau["clerk"]
+    )
+    fifth = TransferAnnouncement.objects.get(number="临自然资告字〔2026〕5号")
+    published_notice(
+        kind=NoticeKind.ANNOUNCEMENT, announcement=fifth, column=land_bureau["column"]
+    )
+    # The sixth sale belongs to the office.
+    TransferAnnouncement.objects.filter(number="临自然资告字〔2026〕6号").update(
+        department=None
+    )
+    corrected = [
+        # the starting price of an announced parcel: refused
+        ROWS[0].replace(",900,", ",950,"),
+        # the deal price, fixed by no notice yet: taken
+        ROWS[0].replace(",905", ",906").replace(",2026-101,", ",2026-101,"),
+        # a new parcel on the announced sale: refused
+        ROWS[1].replace("三万", "30000"),
+        # the office's sale: refused for 自然资源利用科
+        ROWS[4].replace(",1500,", ",1600,"),
+    ]
+    report = import_land_market(
+        path=write_gbk(path, corrected[:1] + corrected[2:]),
+        agency=land_bureau["agency"],
+        actor=land_bureau["clerk"],
+    )
+    messages = {error.row: error.message for error in report.errors}
+    assert "起始价（万元）" in messages[2] and "撤稿" in messages[2]
+    assert "不能再增加宗地" in messages[3]
+    assert "由其他科室办理" in messages[4]
+    assert Parcel.objects.get(code="2026-101").starting_price == Decimal("900")
+    report = import_land_market(
+        path=write_gbk(path, corrected[1:2]),
+        agency=land_bureau["agency"],
+        actor=land_bureau["clerk"],
+    )
+    assert report.rejected == 0
+    assert Parcel.objects.get(code="2026-101").deal_price == Decimal("906")
+
+
+@pytest.mark.django_db
+def test_values_that_do_not_fit_are_refused_by_row(agency, tmp_path):
+    long_buyer = "淄博" * 120
+    rows = [
+        ROWS[0].replace("淄博某某化工有限公司", long_buyer),
+        ROWS[4].replace(",70,", ",99,"),
+        ROWS[4].replace("5000.5", "99999999999999").replace("2026-105", "2026-106"),
+        ROWS[4].replace("5000.5", "5000.555").replace("2026-105", "2026-107"),
+    ]
+    report = import_land_market(
+        path=write_gbk(tmp_path / "宗地.csv", rows), agency=agency, actor=None
+    )
+    messages = {error.row: error.message for error in report.errors}
+    assert "“受让人”不能超过200个字" in messages[2]
+    assert "不能超过70年" in messages[3]
+    assert "“面积（平方米）”的数值过大" in messages[4]
+    assert report.created == 1
+    assert Parcel.objects.get(code="2026-107").area_m2 == Decimal("5000.56")
