@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
 from gongkai.accounts.viewsets import ScopedSnippetViewSet
 from gongkai.consultations import admin_views, selectors
 from gongkai.consultations.models import Consultation
 from gongkai.consultations.panels import ConsultationStatePanel
+from gongkai.core.admin_panels import RowsPanel
 from gongkai.decisions.admin_forms import ScopedAdminForm
 
 
@@ -101,21 +101,6 @@ def register_consultation_log_actions(actions):
         actions.register_action(action, label, label)
 
 
-class AdoptionDuePanel(Component):
-    """Adoption reports overdue or due within 3 working days, for the
-    departments that must write them."""
-
-    name = "adoption_due"
-    order = 85
-    template_name = "consultations/admin/due_panel.html"
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def get_context_data(self, parent_context=None):
-        return {"rows": self.rows}
-
-
 @hooks.register("construct_homepage_panels")
 def add_adoption_due_panel(request, panels):
     if not admin_views.can_manage(request.user):
@@ -128,4 +113,11 @@ def add_adoption_due_panel(request, panels):
         if row.countdown.state in ("overdue", "due_soon")
     ]
     if rows:
-        panels.append(AdoptionDuePanel(rows))
+        panels.append(
+            RowsPanel(
+                name="adoption_due",
+                order=85,
+                template_name="consultations/admin/due_panel.html",
+                rows=rows,
+            )
+        )

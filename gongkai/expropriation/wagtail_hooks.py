@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
 from gongkai.accounts.viewsets import ScopedSnippetViewSet
+from gongkai.core.admin_panels import RowsPanel
 from gongkai.core.selectors import working_day_calendar
 from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.expropriation import admin_views, selectors
@@ -57,18 +57,6 @@ def register_expropriation_urls():
     ]
 
 
-class AnnouncementDuePanel(Component):
-    name = "expropriation_due"
-    order = 88
-    template_name = "expropriation/admin/due_panel.html"
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def get_context_data(self, parent_context=None):
-        return {"rows": self.rows}
-
-
 @hooks.register("construct_homepage_panels")
 def add_expropriation_due_panel(request, panels):
     if not admin_views.can_manage(request.user):
@@ -83,7 +71,14 @@ def add_expropriation_due_panel(request, panels):
         if row.state in ("overdue", "due_soon")
     ]
     if rows:
-        panels.append(AnnouncementDuePanel(rows))
+        panels.append(
+            RowsPanel(
+                name="expropriation_due",
+                order=88,
+                template_name="expropriation/admin/due_panel.html",
+                rows=rows,
+            )
+        )
 
 
 @hooks.register("column_page_content")

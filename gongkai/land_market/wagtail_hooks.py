@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from gongkai.accounts.viewsets import ScopedSnippetViewSet
+from gongkai.core.admin_panels import RowsPanel
 from gongkai.core.selectors import working_day_calendar
 from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.land_market import admin_views, selectors
@@ -117,20 +117,6 @@ def register_land_market_urls():
     ]
 
 
-class LandDeadlinePanel(Component):
-    """Land-market periods overdue or ending within days, before they pass."""
-
-    name = "land_deadlines"
-    order = 86
-    template_name = "land_market/admin/deadline_panel.html"
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def get_context_data(self, parent_context=None):
-        return {"rows": self.rows}
-
-
 @hooks.register("construct_homepage_panels")
 def add_land_deadline_panel(request, panels):
     if not admin_views.can_manage(request.user):
@@ -146,7 +132,14 @@ def add_land_deadline_panel(request, panels):
         if row.state in ("overdue", "due_soon")
     ]
     if rows:
-        panels.append(LandDeadlinePanel(rows))
+        panels.append(
+            RowsPanel(
+                name="land_deadlines",
+                order=86,
+                template_name="land_market/admin/deadline_panel.html",
+                rows=rows,
+            )
+        )
 
 
 @hooks.register("column_page_content")

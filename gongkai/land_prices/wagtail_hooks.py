@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from gongkai.accounts.viewsets import ScopedSnippetViewSet
+from gongkai.core.admin_panels import RowsPanel
 from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.land_prices import selectors
 from gongkai.land_prices.models import LandPriceSystem, QuarterlyFigure
@@ -52,18 +52,6 @@ class LandPricesViewSetGroup(SnippetViewSetGroup):
 register_snippet(LandPricesViewSetGroup)
 
 
-class RenewalPanel(Component):
-    name = "land_price_renewal"
-    order = 87
-    template_name = "land_prices/renewal_panel.html"
-
-    def __init__(self, reminders):
-        self.reminders = reminders
-
-    def get_context_data(self, parent_context=None):
-        return {"reminders": self.reminders}
-
-
 @hooks.register("construct_homepage_panels")
 def add_renewal_panel(request, panels):
     if not (
@@ -75,7 +63,14 @@ def add_renewal_panel(request, panels):
         systems=selectors.visible_systems(request.user), today=timezone.localdate()
     )
     if reminders:
-        panels.append(RenewalPanel(reminders))
+        panels.append(
+            RowsPanel(
+                name="land_price_renewal",
+                order=87,
+                template_name="land_prices/renewal_panel.html",
+                rows=reminders,
+            )
+        )
 
 
 @hooks.register("column_page_content")

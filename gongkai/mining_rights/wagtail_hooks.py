@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from gongkai.accounts.viewsets import ScopedSnippetViewSet
+from gongkai.core.admin_panels import RowsPanel
 from gongkai.core.selectors import working_day_calendar
 from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.mining_rights import admin_views, selectors
@@ -98,18 +98,6 @@ def register_mining_urls():
     ]
 
 
-class MiningDeadlinePanel(Component):
-    name = "mining_deadlines"
-    order = 89
-    template_name = "mining_rights/admin/deadline_panel.html"
-
-    def __init__(self, rows):
-        self.rows = rows
-
-    def get_context_data(self, parent_context=None):
-        return {"rows": self.rows}
-
-
 @hooks.register("construct_homepage_panels")
 def add_mining_deadline_panel(request, panels):
     if not admin_views.can_manage(request.user):
@@ -125,7 +113,14 @@ def add_mining_deadline_panel(request, panels):
         if row.state in ("overdue", "due_soon")
     ]
     if rows:
-        panels.append(MiningDeadlinePanel(rows))
+        panels.append(
+            RowsPanel(
+                name="mining_deadlines",
+                order=89,
+                template_name="mining_rights/admin/deadline_panel.html",
+                rows=rows,
+            )
+        )
 
 
 @hooks.register("column_page_content")
