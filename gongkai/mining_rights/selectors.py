@@ -71,6 +71,8 @@ def transfer_problems(
     if transfer.outcome == SaleOutcome.PENDING:
         return [PeriodProblem(ERROR, _("还没有出让结果。"))]
     problems = []
+    if transfer.outcome == SaleOutcome.SOLD and transfer.confirmed_on is None:
+        return [PeriodProblem(ERROR, _("请填写成交确认书生效日期。"))]
     if transfer.outcome == SaleOutcome.SOLD:
         due = result_due_on(
             sold_on=transfer.confirmed_on, periods=periods, calendar=calendar
