@@ -233,7 +233,13 @@ def log_in_to_admin(page, username: str, password: str) -> None:
     from playwright.sync_api import expect
 
     page.context.clear_cookies()
-    page.goto("/admin/login/")
+    response = page.goto("/admin/login/")
+    # Under load the login page has been seen without its form: say what
+    # came back instead of timing out on a missing field.
+    assert response is not None and response.ok, (
+        f"/admin/login/: HTTP {response.status if response else '-'} "
+        f"at {page.url}: {page.content()[:500]}"
+    )
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
