@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from gongkai.core.tables import csv_value, xlsx_value
+
 HEADERS = (
     ("index_number", "索引号"),
     ("title", "名称"),
@@ -19,11 +21,6 @@ HEADERS = (
     ("published_on", "发布日期"),
     ("url", "地址"),
 )
-
-
-# A cell starting with one of these runs as a formula in a spreadsheet
-# (CSV injection); a title such as "=HYPERLINK(…)" must stay text.
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def _values(entry, base_url: str) -> list:
@@ -38,15 +35,6 @@ def _values(entry, base_url: str) -> list:
     return values
 
 
-def _text_cell(sheet, value: str):
-    if value.startswith("="):
-        # openpyxl stores a string starting with "=" as a formula.
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
 def catalogue_workbook(entries, *, title: str, base_url: str = "") -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("主动公开基本目录")
@@ -58,7 +46,7 @@ def catalogue_workbook(entries, *, title: str, base_url: str = "") -> bytes:
         header.append(cell)
     sheet.append(header)
     for entry in entries.iterator(chunk_size=2000):
-        sheet.append([_text_cell(sheet, value) for value in _values(entry, base_url)])
+        sheet.append([xlsx_value(sheet, value) for value in _values(entry, base_url)])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -69,11 +57,6 @@ def catalogue_csv(entries, *, base_url: str = "") -> bytes:
     writer = csv.writer(output)
     writer.writerow([label for _name, label in HEADERS])
     for entry in entries.iterator(chunk_size=2000):
-        writer.writerow(
-            [
-                "'" + value if value.startswith(FORMULA_STARTS) else value
-                for value in _values(entry, base_url)
-            ]
-        )
+        writer.writerow([csv_value(value) for value in _values(entry, base_url)])
     # With a BOM, so that Excel opens the Chinese text as UTF-8.
     return ("\ufeff" + output.getvalue()).encode("utf-8")

@@ -13,7 +13,9 @@ from openpyxl.styles import Font
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csv_value(value):
+def csv_value(value):
+    """A cell for CSV: a text a spreadsheet would run as a formula gets a
+    leading apostrophe."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return "" if value is None else value
@@ -24,7 +26,7 @@ def table_csv(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     writer = csv.writer(output)
     writer.writerow([str(label) for label in headers])
     for row in rows:
-        writer.writerow([_csv_value(value) for value in row])
+        writer.writerow([csv_value(value) for value in row])
     return ("\ufeff" + output.getvalue()).encode("utf-8")
 
 
@@ -41,15 +43,17 @@ def table_xlsx(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> 
         header.append(cell)
     sheet.append(header)
     for row in rows:
-        cells = []
-        for value in row:
-            if isinstance(value, str) and value.startswith("="):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"
-                cells.append(cell)
-            else:
-                cells.append(value)
-        sheet.append(cells)
+        sheet.append([xlsx_value(sheet, value) for value in row])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def xlsx_value(sheet, value):
+    """A cell for a write-only sheet: openpyxl would store a text starting
+    with "=" as a formula, so such a text is typed as a string."""
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value

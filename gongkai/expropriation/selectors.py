@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from gongkai.accounts.selectors import scoped_to_staff
+from gongkai.core.admin_panels import DueRow
 from gongkai.core.calendar import WorkingDayCalendar
 from gongkai.expropriation import stages as stage_rules
 from gongkai.expropriation.choices import StageKind
@@ -104,16 +105,10 @@ def project_stages(
 
 
 @dataclass(frozen=True)
-class AnnouncementDeadline:
+class AnnouncementDeadline(DueRow):
     project: ExpropriationProject
     due_on: dt.date
     days_left: int
-
-    @property
-    def state(self) -> str:
-        if self.days_left < 0:
-            return "overdue"
-        return "due_soon" if self.days_left <= 5 else "open"
 
 
 def announcement_deadlines(

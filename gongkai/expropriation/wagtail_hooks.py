@@ -11,7 +11,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 
 from gongkai.accounts.viewsets import ScopedSnippetViewSet
-from gongkai.core.admin_panels import RowsPanel
+from gongkai.core.admin_panels import add_urgent_rows
 from gongkai.core.selectors import working_day_calendar
 from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.expropriation import admin_views, selectors
@@ -61,24 +61,17 @@ def register_expropriation_urls():
 def add_expropriation_due_panel(request, panels):
     if not admin_views.can_manage(request.user):
         return
-    rows = [
-        row
-        for row in selectors.announcement_deadlines(
+    add_urgent_rows(
+        panels,
+        selectors.announcement_deadlines(
             projects=selectors.visible_projects(request.user),
             today=timezone.localdate(),
             calendar=working_day_calendar(),
-        )
-        if row.state in ("overdue", "due_soon")
-    ]
-    if rows:
-        panels.append(
-            RowsPanel(
-                name="expropriation_due",
-                order=88,
-                template_name="expropriation/admin/due_panel.html",
-                rows=rows,
-            )
-        )
+        ),
+        name="expropriation_due",
+        order=88,
+        template_name="expropriation/admin/due_panel.html",
+    )
 
 
 @hooks.register("column_page_content")

@@ -407,11 +407,20 @@ def import_land_market(
         sale_of.setdefault(row.announcement_number, (number, row.announcement))
         checked.append(row)
 
-    checked = _permitted(rows=checked, agency=agency, actor=actor, report=report)
+    checked, announcements, parcels = _permitted(
+        rows=checked, agency=agency, actor=actor, report=report
+    )
     report.errors.sort(key=lambda error: error.row)
     _period_warnings(report=report, sales=sale_of)
     with transaction.atomic():
-        _write(rows=checked, agency=agency, actor=actor, report=report)
+        _write(
+            rows=checked,
+            agency=agency,
+            actor=actor,
+            report=report,
+            announcements=announcements,
+            existing=parcels,
+        )
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -423,9 +432,11 @@ def _permitted(
     agency: Agency,
     actor: User | None,
     report: LandImportReport,
-) -> list[CheckedRow]:
+) -> tuple[list[CheckedRow], dict, dict]:
     """The rows the importing user may write: not another department's sale,
-    and nothing a notice in review or published has fixed (``locks``)."""
+    and nothing a notice in review or published has fixed (``locks``); with
+    the stored announcements (by 公告编号) and parcels (by 宗地编号) they
+    name, for the writing."""
     announcements = {
         announcement.number: announcement
         for announcement in TransferAnnouncement.objects.filter(
@@ -501,7 +512,7 @@ def _permitted(
             report.errors.append(RowError(row.number, " ".join(problems)))
         else:
             permitted.append(row)
-    return permitted
+    return permitted, announcements, parcels
 
 
 def _period_warnings(*, report: LandImportReport, sales: dict) -> None:
@@ -530,13 +541,10 @@ def _write(
     agency: Agency,
     actor: User | None,
     report: LandImportReport,
+    announcements: dict[str, TransferAnnouncement],
+    existing: dict[str, Parcel],
 ) -> None:
-    announcements = {
-        announcement.number: announcement
-        for announcement in TransferAnnouncement.objects.filter(
-            agency=agency, number__in={row.announcement_number for row in rows}
-        )
-    }
+    announcements = dict(announcements)
     for number, sale in {r.announcement_number: r.announcement for r in rows}.items():
         announcement = announcements.get(number)
         if announcement is None:
@@ -557,18 +565,12 @@ def _write(
         if changed:
             announcement.save()
         announcements[number] = announcement
-    report.announcements = len(announcements)
+    report.announcements = len({row.announcement_number for row in rows})
 
     plans = {
         plan.year: plan
         for plan in SupplyPlan.objects.filter(
             agency=agency, year__in={row.plan_year for row in rows if row.plan_year}
-        )
-    }
-    existing = {
-        parcel.code: parcel
-        for parcel in Parcel.objects.filter(
-            agency=agency, code__in=[row.code for row in rows]
         )
     }
     new, matched = [], 0

@@ -9,6 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from gongkai.accounts.selectors import scoped_to_staff
+from gongkai.core.admin_panels import DueRow
 from gongkai.core.calendar import WorkingDayCalendar
 from gongkai.land_market.choices import NoticeKind, NoticeStatus, ParcelOutcome
 from gongkai.land_market.models import (
@@ -27,8 +28,6 @@ from gongkai.land_market.periods import (
 )
 
 COLUMN_SLUG = "land-market"
-# Deadlines this close (in calendar days) are flagged before they pass.
-DUE_SOON_DAYS = 5
 # Sales that ended longer ago than this are history (an imported archive),
 # not work to flag.
 LOOKBACK_DAYS = 90
@@ -233,21 +232,11 @@ def parcel_history(parcel: Parcel) -> list[HistoryStep]:
 
 
 @dataclass(frozen=True)
-class LandDeadline:
+class LandDeadline(DueRow):
     announcement: TransferAnnouncement
     what: str
     due_on: dt.date
     days_left: int
-
-    @property
-    def overdue_days(self) -> int:
-        return max(0, -self.days_left)
-
-    @property
-    def state(self) -> str:
-        if self.days_left < 0:
-            return "overdue"
-        return "due_soon" if self.days_left <= DUE_SOON_DAYS else "open"
 
 
 def land_deadlines(

@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from gongkai.accounts.viewsets import ScopedSnippetViewSet
-from gongkai.core.admin_panels import RowsPanel
+from gongkai.core.admin_panels import add_urgent_rows
 from gongkai.core.selectors import working_day_calendar
 from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.land_market import admin_views, selectors
@@ -121,25 +121,18 @@ def register_land_market_urls():
 def add_land_deadline_panel(request, panels):
     if not admin_views.can_manage(request.user):
         return
-    rows = [
-        row
-        for row in selectors.land_deadlines(
+    add_urgent_rows(
+        panels,
+        selectors.land_deadlines(
             announcements=selectors.visible_announcements(request.user),
             today=timezone.localdate(),
             periods=selectors.land_periods(),
             calendar=working_day_calendar(),
-        )
-        if row.state in ("overdue", "due_soon")
-    ]
-    if rows:
-        panels.append(
-            RowsPanel(
-                name="land_deadlines",
-                order=86,
-                template_name="land_market/admin/deadline_panel.html",
-                rows=rows,
-            )
-        )
+        ),
+        name="land_deadlines",
+        order=86,
+        template_name="land_market/admin/deadline_panel.html",
+    )
 
 
 @hooks.register("column_page_content")

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from gongkai.accounts.selectors import scoped_to_staff
+from gongkai.core.admin_panels import DueRow
 from gongkai.core.calendar import WorkingDayCalendar
 from gongkai.land_market.periods import (
     ERROR,
@@ -157,17 +158,11 @@ def result_public(transfer: MiningRightTransfer) -> bool:
 
 
 @dataclass(frozen=True)
-class MiningDeadline:
+class MiningDeadline(DueRow):
     transfer: MiningRightTransfer
     what: str
     due_on: dt.date
     days_left: int
-
-    @property
-    def state(self) -> str:
-        if self.days_left < 0:
-            return "overdue"
-        return "due_soon" if self.days_left <= 5 else "open"
 
 
 def mining_deadlines(

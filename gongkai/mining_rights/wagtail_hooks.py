@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from gongkai.accounts.viewsets import ScopedSnippetViewSet
-from gongkai.core.admin_panels import RowsPanel
+from gongkai.core.admin_panels import add_urgent_rows
 from gongkai.core.selectors import working_day_calendar
 from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.mining_rights import admin_views, selectors
@@ -102,25 +102,18 @@ def register_mining_urls():
 def add_mining_deadline_panel(request, panels):
     if not admin_views.can_manage(request.user):
         return
-    rows = [
-        row
-        for row in selectors.mining_deadlines(
+    add_urgent_rows(
+        panels,
+        selectors.mining_deadlines(
             transfers=selectors.visible_transfers(request.user),
             today=timezone.localdate(),
             periods=selectors.mining_policy().periods(),
             calendar=working_day_calendar(),
-        )
-        if row.state in ("overdue", "due_soon")
-    ]
-    if rows:
-        panels.append(
-            RowsPanel(
-                name="mining_deadlines",
-                order=89,
-                template_name="mining_rights/admin/deadline_panel.html",
-                rows=rows,
-            )
-        )
+        ),
+        name="mining_deadlines",
+        order=89,
+        template_name="mining_rights/admin/deadline_panel.html",
+    )
 
 
 @hooks.register("column_page_content")
