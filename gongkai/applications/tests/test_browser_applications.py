@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from gongkai.accounts.models import User
-from gongkai.core.tests.browser import log_in_to_admin
+from gongkai.core.tests.browser import log_in_to_admin, log_out_of_admin
 from gongkai.demo.services import load_demo_bureau
 
 pytestmark = [
@@ -82,7 +82,7 @@ def reply_partly(page, number: str) -> bytes:
 
 
 def read_the_reply(page, number: str, code: str) -> bytes:
-    page.context.clear_cookies()
+    log_out_of_admin(page)
     page.goto("/apply/status/")
     page.fill("#id_number", number)
     page.fill("#id_code", code)

@@ -23,7 +23,7 @@ from gongkai.consultations.choices import AdoptionStatus
 from gongkai.consultations.models import AdoptionReport, Comment, Consultation
 from gongkai.core import abuse
 from gongkai.core.selectors import working_day_calendar
-from gongkai.core.tests.browser import log_in_to_admin
+from gongkai.core.tests.browser import log_in_to_admin, log_out_of_admin
 from gongkai.decisions.models import DecisionStage
 from gongkai.demo.decisions import OPEN_TITLE
 from gongkai.demo.services import load_demo_bureau
@@ -88,7 +88,7 @@ def moderate(page, consultation_id: int) -> None:
 
 
 def read_the_approved_comment(page, url: str) -> None:
-    page.context.clear_cookies()
+    log_out_of_admin(page)
     page.goto(url)
     comments = page.locator("#comments")
     expect(comments).to_contain_text(COMMENT)
@@ -172,7 +172,7 @@ def review(page, title: str) -> None:
 
 
 def read_the_hub(page, title: str) -> None:
-    page.context.clear_cookies()
+    log_out_of_admin(page)
     page.goto("/decisions/")
     page.get_by_role("link", name=OPEN_TITLE).click()
     stages = page.locator("li.stage")

@@ -225,6 +225,32 @@ def in_browser_writing(chromium: BrowserThread, live_server) -> Iterator[Callabl
     yield from _tab(chromium, live_server.url)
 
 
+def log_out_of_admin(page) -> None:
+    """End the back-office session in ``page`` on the server, then forget
+    its cookies.
+
+    Clearing the cookies alone is not a log-out: with
+    SESSION_SAVE_EVERY_REQUEST, a request the last admin page still had in
+    flight (Wagtail's editing-session ping) sets the session cookie again when
+    it answers, and the login page then redirects the old user to the admin
+    home. Once the session is deleted on the server, such a late answer can
+    only carry a dead session.
+    """
+    # Leave the admin page first: its timers stop sending requests.
+    page.goto("about:blank")
+    cookies = {cookie["name"]: cookie["value"] for cookie in page.context.cookies()}
+    if "sessionid" in cookies:
+        response = page.request.post(
+            "/admin/logout/",
+            headers={"X-CSRFToken": cookies.get("csrftoken", "")},
+            max_redirects=0,
+        )
+        assert response.status in (200, 302), (
+            f"/admin/logout/: HTTP {response.status}: {response.text()[:500]}"
+        )
+    page.context.clear_cookies()
+
+
 def log_in_to_admin(page, username: str, password: str) -> None:
     """Log ``username`` in to the back office in ``page``, after logging out
     whoever was in; waits for the admin home page."""
@@ -232,11 +258,10 @@ def log_in_to_admin(page, username: str, password: str) -> None:
 
     from playwright.sync_api import expect
 
-    page.context.clear_cookies()
+    log_out_of_admin(page)
     response = page.goto("/admin/login/")
-    # Under load the login page has been seen without its form: say what
-    # came back instead of timing out on a missing field.
-    assert response is not None and response.ok, (
+    # Say what came back instead of timing out on a missing field.
+    assert response is not None and response.ok and "/admin/login/" in page.url, (
         f"/admin/login/: HTTP {response.status if response else '-'} "
         f"at {page.url}: {page.content()[:500]}"
     )

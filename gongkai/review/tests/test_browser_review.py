@@ -18,7 +18,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from gongkai.accounts.models import User
-from gongkai.core.tests.browser import log_in_to_admin
+from gongkai.core.tests.browser import log_in_to_admin, log_out_of_admin
 from gongkai.demo.services import load_demo_bureau
 from gongkai.publishing.models import ColumnPage, GovernmentInformationPage
 from gongkai.review.checks.personal_data import id_check_character
@@ -269,7 +269,7 @@ def test_a_normative_document_goes_from_draft_to_portal_with_its_interpretation(
     assert MASKED_ID in attached.extracted_text
 
     def read_on_the_portal(page):
-        page.context.clear_cookies()
+        log_out_of_admin(page)
         page.goto(document.url)
         expect(page.locator("main")).to_contain_text(RIGHT_NUMBER)
         page.get_by_role("link", name=INTERPRETATION_TITLE).click()
