@@ -47,8 +47,13 @@ run: install $(DATA_DIR)/secret_key $(DATA_DIR)/field_encryption_keys $(DATA_DIR
 		--host $(HOST) --port $(PORT) --workers $(WORKERS) --blocking-threads 1 \
 		--no-ws --log-level warning config.wsgi:application
 
+# One test process per core (TEST_WORKERS=0: all in this process). A file's
+# tests stay in one process, so a module's shared data is built once, and
+# files keep pytest-django's order: transactional tests, which leave the
+# database empty, come after every other database test of their process.
+TEST_WORKERS ?= auto
 test: check
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 check: install lint migrations
 

@@ -59,6 +59,8 @@ def test_rotation_keeps_old_values_readable_and_seals_with_the_new_key():
     ("keys", "index"),
     [("", INDEX_KEY), ("k1:short", INDEX_KEY), (new_key_setting(), ""),
      (f"{new_key_setting('a')},{new_key_setting('a')}", INDEX_KEY)],
+    # Named, not by the random keys: every test process collects the same tests.
+    ids=["no-keys", "short-key", "no-index-key", "one-id-twice"],
 )  # fmt: skip
 def test_malformed_keys_are_refused(keys, index):
     with pytest.raises(KeyringError):

@@ -116,6 +116,8 @@ def test_one_click_masking_makes_a_draft_that_passes(client, team):
     )
     html = response.content.decode()
     assert "已脱敏并保存为新草稿" in html and f"附件《{original.filename}》" in html
+    # The findings themselves, so that a failure says which check spoke.
+    assert [row["finding"] for row in response.context["rows"]] == []
     assert "未发现问题" in html
 
     item.refresh_from_db()
