@@ -65,3 +65,28 @@ def _empty_full_text_index(request):
     if not SearchEntry.objects.exists():
         with connection.cursor() as cursor:
             backend().clear(cursor)
+
+
+_after_transactional_test = False
+
+
+@pytest.fixture(autouse=True)
+def _transactional_tests_last(request):
+    """A transactional test leaves the database empty, Wagtail's root page
+    included; pytest-django runs them after the other database tests, and
+    a run that mixes them up (``--dist`` other than ``make test``'s) fails
+    here, saying why, rather than on a missing root page."""
+    global _after_transactional_test
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if (marker is not None and marker.kwargs.get("transaction")) or (
+        "transactional_db" in names or "live_server" in names
+    ):
+        _after_transactional_test = True
+    elif _after_transactional_test and (marker is not None or "db" in names):
+        pytest.fail(
+            "A database test ran after a transactional test in this process: "
+            "run the suite as `make test` does (pytest -n … --dist loadfile "
+            "--no-loadscope-reorder), or without -n.",
+            pytrace=False,
+        )
