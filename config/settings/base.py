@@ -264,6 +264,13 @@ INTERPRETATION_MAX_DELAY_WORKING_DAYS = env.int(
     "INTERPRETATION_MAX_DELAY_WORKING_DAYS", default=3
 )
 
+# 定点定向公开 (task 22 of 附件1): a village-facing expropriation notice is
+# due on the village's boards, WeChat group or broadcast this many working
+# days after it is published online (no rule sets it; the office's choice).
+EXPROPRIATION_DELIVERY_WORKING_DAYS = env.int(
+    "EXPROPRIATION_DELIVERY_WORKING_DAYS", default=3
+)
+
 # Pre-publication checks fetch external links only where this is on (no
 # network at run time by default).
 USE_EXTERNAL_LINK_CHECK = env.bool("USE_EXTERNAL_LINK_CHECK", default=False)

@@ -8,4 +8,7 @@ class ExpropriationConfig(AppConfig):
     verbose_name = _("征地信息")
 
     def ready(self):
-        from gongkai.expropriation import receivers  # noqa: F401
+        # receivers: signal handlers, connected on import.
+        from gongkai.expropriation import receivers, sources  # noqa: F401
+
+        sources.register()

@@ -20,6 +20,15 @@ from gongkai.expropriation.models import (
 )
 
 COLUMN_SLUG = "expropriation"
+# The documents the law has posted in the affected 乡(镇), 村 and 村民小组
+# (实施条例 Art. 26, 28, 31), which 定点定向公开 takes to each village.
+VILLAGE_STAGES = (
+    StageKind.PRE_ANNOUNCEMENT,
+    StageKind.COMPENSATION_PLAN,
+    StageKind.HEARING,
+    StageKind.ANNOUNCEMENT,
+    StageKind.COMPENSATION_DECISION,
+)
 
 
 def visible_projects(user) -> QuerySet[ExpropriationProject]:
@@ -137,14 +146,7 @@ def notice_document(
     public = [d for d in project.documents.all() if d.public_on]
     if stage:
         return next((d for d in reversed(public) if d.stage == stage), None)
-    noticed = (
-        StageKind.PRE_ANNOUNCEMENT,
-        StageKind.COMPENSATION_PLAN,
-        StageKind.HEARING,
-        StageKind.ANNOUNCEMENT,
-        StageKind.COMPENSATION_DECISION,
-    )
-    candidates = [d for d in public if d.stage in noticed]
+    candidates = [d for d in public if d.stage in VILLAGE_STAGES]
     return max(candidates, key=lambda d: d.public_on, default=None)
 
 

@@ -77,12 +77,18 @@ def task_statuses(*, plan: WorkPlan, today: dt.date | None = None) -> list[TaskS
 
 
 def _event_status(*, plan: WorkPlan, task: PlanTask, today: dt.date):
-    """A task whose period runs from events the platform records, judged on
-    every occurrence since the plan was issued; None when no app records
-    its event (the report cycle applies)."""
-    if not task.is_relative or task.due_on is not None or task.done_on:
+    """A task whose period runs from events the platform records, or a
+    standing task whose occasions it records, judged on every occurrence
+    since the plan was issued; None when no app records them (the report
+    cycle applies)."""
+    if task.due_on is not None or task.done_on:
         return None
-    found = events.source_for(task.event)
+    if task.is_relative:
+        found = events.source_for(task.event)
+    elif task.is_standing:
+        found = events.standing_source_for(task.requirement)
+    else:
+        found = None
     if found is None:
         return None
     _name, source = found
