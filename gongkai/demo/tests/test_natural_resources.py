@@ -14,6 +14,8 @@ from gongkai.expropriation.models import ExpropriationProject
 from gongkai.land_market.choices import NoticeKind
 from gongkai.land_market.models import LandMarketNotice, Parcel
 from gongkai.publishing.generated import GeneratedStatus
+from gongkai.supervision import selectors as supervision_selectors
+from gongkai.supervision.models import WorkPlan
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -59,3 +61,12 @@ def test_the_demo_shows_the_field_data_and_loads_once(client):
     assert pdf.content.startswith(b"%PDF-")
     assert project.deliveries.count() == 27
     assert demo.agency == project.agency
+    # 督办 judges the plan's tasks 21 and 22 on this project: its 征收土地公告
+    # and its three village notices in each of its three villages, in time.
+    plan = WorkPlan.objects.get(agency=demo.agency)
+    tasks = {
+        status.task.number: status
+        for status in supervision_selectors.task_statuses(plan=plan)
+    }
+    assert (tasks[21].tally.total, tasks[21].tally.on_time) == (1, 1)
+    assert (tasks[22].tally.total, tasks[22].tally.on_time) == (9, 9)
