@@ -49,6 +49,12 @@ def _with_relations(projects: QuerySet) -> QuerySet:
     )
 
 
+def agency_projects(agency) -> QuerySet[ExpropriationProject]:
+    """Every project of ``agency``, public or not, with its villages and
+    documents."""
+    return _with_relations(ExpropriationProject.objects.filter(agency=agency))
+
+
 def public_projects(
     *, agency, today: dt.date, township: str = "", village: str = "", words: str = ""
 ) -> QuerySet[ExpropriationProject]:

@@ -19,17 +19,11 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from gongkai.expropriation import selectors
 from gongkai.expropriation import stages as stage_rules
 from gongkai.expropriation.choices import StageKind
 
 EDIT_URL_NAME = "wagtailsnippets_expropriation_expropriationproject:edit"
-
-
-def _projects(agency):
-    from gongkai.expropriation.models import ExpropriationProject
-    from gongkai.expropriation.selectors import _with_relations
-
-    return _with_relations(ExpropriationProject.objects.filter(agency=agency))
 
 
 def approved_projects(*, agency, departments, since: dt.date, today: dt.date):
@@ -39,7 +33,7 @@ def approved_projects(*, agency, departments, since: dt.date, today: dt.date):
     from gongkai.supervision.events import Occurrence
 
     calendar = working_day_calendar()
-    projects = _projects(agency).filter(approval_received_on__gte=since)
+    projects = selectors.agency_projects(agency).filter(approval_received_on__gte=since)
     for project in projects:
         published = [
             document.public_on
@@ -63,12 +57,11 @@ def village_deliveries(*, agency, departments, since: dt.date, today: dt.date):
     affected village: due there a few working days later, met by its first
     delivery."""
     from gongkai.core.selectors import working_day_calendar
-    from gongkai.expropriation.selectors import VILLAGE_STAGES
     from gongkai.supervision.events import Occurrence
 
     calendar = working_day_calendar()
     grace = settings.EXPROPRIATION_DELIVERY_WORKING_DAYS
-    for project in _projects(agency).prefetch_related("deliveries"):
+    for project in selectors.agency_projects(agency).prefetch_related("deliveries"):
         first_delivered: dict[tuple[int, str], dt.date] = {}
         for delivery in project.deliveries.all():
             key = (delivery.village_id, delivery.stage)
@@ -81,7 +74,7 @@ def village_deliveries(*, agency, departments, since: dt.date, today: dt.date):
         for document in project.documents.all():
             published_on = document.public_on
             if (
-                document.stage not in VILLAGE_STAGES
+                document.stage not in selectors.VILLAGE_STAGES
                 or published_on is None
                 or published_on < since
             ):
