@@ -19,13 +19,20 @@ from gongkai.decisions.models import Decision
 from gongkai.demo.decisions import COMPLETED_TITLE, OPEN_TITLE
 from gongkai.demo.services import load_demo_bureau
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The demo is loaded once for the module (``module_db``); each test runs in
+# a transaction rolled back after it.
+pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
+@pytest.fixture(scope="module")
+def demo(module_db):
     cache.clear()
     load_demo_bureau()
+
+
+@pytest.fixture(autouse=True)
+def _no_earlier_comments_counted():
+    cache.clear()  # the per-source hourly limit of comments
 
 
 def test_the_completed_decision_has_every_stage_linked_in_time(client, demo):

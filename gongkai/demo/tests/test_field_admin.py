@@ -16,7 +16,15 @@ from gongkai.mining_rights.models import (
     MiningRightTransfer,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The demo is loaded once for the module (``module_db``); each test runs in
+# a transaction rolled back after it.
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(module_db):
+    load_demo_bureau()
+
 
 MODELS = (
     SupplyPlan, TransferAnnouncement, Parcel, LandPriceSystem, QuarterlyFigure,
@@ -24,8 +32,7 @@ MODELS = (
 )  # fmt: skip
 
 
-def test_the_office_opens_every_field_screen(client):
-    load_demo_bureau()
+def test_the_office_opens_every_field_screen(client, demo):
     client.force_login(User.objects.get(username="office"))
     for model in MODELS:
         name = f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}"
@@ -52,8 +59,7 @@ def test_the_office_opens_every_field_screen(client):
     assert "基准地价更新提醒" in home and "2026-09-01 起应当更新" in home
 
 
-def test_a_department_sees_only_its_own_field(client):
-    load_demo_bureau()
+def test_a_department_sees_only_its_own_field(client, demo):
     client.force_login(User.objects.get(username="mining"))
     project = ExpropriationProject.objects.get()
     edit = reverse(

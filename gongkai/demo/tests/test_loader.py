@@ -10,13 +10,15 @@ from gongkai.demo.services import DEMO_ACCOUNTS, load_demo_bureau
 from gongkai.publishing.models import GovernmentInformationPage
 from gongkai.search.selectors import SearchQuery, search_entries
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The demo is loaded once for the module (``module_db``); each test runs in
+# a transaction rolled back after it.
+pytestmark = pytest.mark.django_db
 
 WORK_PLAN_TITLE = "2023年临淄区自然资源局政务公开工作方案"
 
 
-@pytest.fixture
-def demo():
+@pytest.fixture(scope="module")
+def demo(module_db):
     return load_demo_bureau()
 
 
