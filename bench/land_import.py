@@ -1,6 +1,6 @@
 """Benchmark of the land-market import (issue #7): an XLSX of 10,000
 parcels imported with ``import_land_market`` in under 20 s, and the same
-sheet imported again (every parcel updated, none duplicated).
+sheet imported again (every parcel matched, none changed or duplicated).
 
     .venv/bin/python bench/land_import.py [--parcels 10000]
 
@@ -122,11 +122,13 @@ def main() -> None:
             "seconds": round(seconds, 2),
             "created": report.created,
             "updated": report.updated,
+            "unchanged": report.unchanged,
             "rejected": report.rejected,
         }
         print(
             f"{run:>5}: {seconds:6.2f} s  created {report.created}, "
-            f"updated {report.updated}, rejected {report.rejected}"
+            f"updated {report.updated}, unchanged {report.unchanged}, "
+            f"rejected {report.rejected}"
         )
     results["stored"] = Parcel.objects.count()
     results["machine"] = platform.platform()

@@ -124,6 +124,8 @@ class RowError:
 class LandImportReport:
     created: int = 0
     updated: int = 0
+    # Matched by 宗地编号 with nothing to change.
+    unchanged: int = 0
     announcements: int = 0
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -140,12 +142,13 @@ class LandImportReport:
         lines.extend(_("提示：%(warning)s") % {"warning": w} for w in self.warnings)
         lines.append(
             _(
-                "宗地新增 %(created)d 宗，更新 %(updated)d 宗，拒绝 %(rejected)d 行；"
-                "涉及出让公告 %(announcements)d 个。"
+                "宗地新增 %(created)d 宗，更新 %(updated)d 宗，未变 %(unchanged)d 宗，"
+                "拒绝 %(rejected)d 行；涉及出让公告 %(announcements)d 个。"
             )
             % {
                 "created": self.created,
                 "updated": self.updated,
+                "unchanged": self.unchanged,
                 "rejected": self.rejected,
                 "announcements": self.announcements,
             }
@@ -322,6 +325,15 @@ def _check(
         and not problems
     ):
         problems.append(_("挂牌出让须填写“挂牌开始日期”和“挂牌截止日期”。"))
+    if (
+        announcement["listing_starts_on"]
+        and announcement["listing_ends_on"]
+        and announcement["listing_ends_on"] < announcement["listing_starts_on"]
+    ):
+        problems.append(
+            _("“%(end)s”不能早于“%(start)s”。")
+            % {"end": name("listing_ends_on"), "start": name("listing_starts_on")}
+        )
     plan_year = None
     if text.get("plan_year"):
         try:
@@ -395,16 +407,22 @@ def import_land_market(
                     % {"code": row.code, "row": seen_codes[row.code]}
                 )
             first = sale_of.get(row.announcement_number)
-            if first is not None and first[1] != row.announcement:
-                problems.append(
-                    _("公告“%(number)s”的出让方式或日期与第 %(row)d 行不一致。")
-                    % {"number": row.announcement_number, "row": first[0]}
+            if first is not None:
+                problems += _sale_differences(
+                    number=row.announcement_number,
+                    first_row=first[0],
+                    first=first[1],
+                    other=row.announcement,
                 )
         if problems:
             report.errors.append(RowError(number, " ".join(problems)))
             continue
         seen_codes[row.code] = number
-        sale_of.setdefault(row.announcement_number, (number, row.announcement))
+        if row.announcement_number not in sale_of:
+            sale_of[row.announcement_number] = (number, dict(row.announcement))
+        elif row.announcement["title"]:
+            # A sale's title may be written on any one of its rows.
+            sale_of[row.announcement_number][1]["title"] = row.announcement["title"]
         checked.append(row)
 
     checked, announcements, parcels = _permitted(
@@ -418,12 +436,33 @@ def import_land_market(
             agency=agency,
             actor=actor,
             report=report,
+            sales={number: sale for number, (_row, sale) in sale_of.items()},
             announcements=announcements,
             existing=parcels,
         )
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _sale_differences(
+    *, number: str, first_row: int, first: dict, other: dict
+) -> list[str]:
+    """Why a row cannot belong to the sale an earlier row described: its
+    method or dates differ, or both rows name the sale differently (a row
+    without the name takes the other's)."""
+    problems = []
+    if any(first[key] != other[key] for key in first if key != "title"):
+        problems.append(
+            _("公告“%(number)s”的出让方式或日期与第 %(row)d 行不一致。")
+            % {"number": number, "row": first_row}
+        )
+    if first["title"] and other["title"] and first["title"] != other["title"]:
+        problems.append(
+            _("公告“%(number)s”的“公告标题”与第 %(row)d 行不一致。")
+            % {"number": number, "row": first_row}
+        )
+    return problems
 
 
 def _permitted(
@@ -541,11 +580,13 @@ def _write(
     agency: Agency,
     actor: User | None,
     report: LandImportReport,
+    sales: dict[str, dict],
     announcements: dict[str, TransferAnnouncement],
     existing: dict[str, Parcel],
 ) -> None:
     announcements = dict(announcements)
-    for number, sale in {r.announcement_number: r.announcement for r in rows}.items():
+    for number in dict.fromkeys(row.announcement_number for row in rows):
+        sale = sales[number]
         announcement = announcements.get(number)
         if announcement is None:
             announcement = TransferAnnouncement(
@@ -608,11 +649,16 @@ def _write(
     Parcel.objects.bulk_create(new, batch_size=500)
     for pk, changed in changes:
         Parcel.objects.filter(pk=pk).update(**changed, updated_at=now)
-    report.created, report.updated = len(new), matched
+    report.created, report.updated = len(new), len(changes)
+    report.unchanged = matched - len(changes)
     if rows:
         log(
             instance=agency,
             action="land_market.imported",
             user=actor,
-            data={"created": report.created, "updated": report.updated},
+            data={
+                "created": report.created,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+            },
         )

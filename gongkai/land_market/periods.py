@@ -86,6 +86,30 @@ def result_due_on(
     return calendar.add_working_days(sold_on, periods.result)
 
 
+def result_problems(
+    *,
+    sold_on: dt.date,
+    published_on: dt.date,
+    periods: Periods,
+    calendar: WorkingDayCalendar,
+) -> list[PeriodProblem]:
+    """A 成交公示 published on ``published_on`` after its deadline: a warning,
+    for it is owed all the same; the delay wants its reason."""
+    due = result_due_on(sold_on=sold_on, periods=periods, calendar=calendar)
+    if published_on <= due:
+        return []
+    return [
+        PeriodProblem(
+            WARNING,
+            _(
+                "成交公示应在出让活动结束后%(days)d个工作日内（%(due)s 前）发布，"
+                "已超期，请说明原因。"
+            )
+            % {"days": periods.result, "due": due.isoformat()},
+        )
+    ]
+
+
 def sale_problems(
     *,
     published_on: dt.date | None,

@@ -24,6 +24,7 @@ from gongkai.land_market.models import (
     SupplyPlan,
     TransferAnnouncement,
 )
+from gongkai.land_market.periods import result_problems
 from gongkai.publishing import generated
 
 
@@ -69,6 +70,16 @@ def notice_problems(
             )
         if announcement.sold_on > timezone.localdate():
             errors.append(_("出让活动尚未结束。"))
+        else:
+            warnings += [
+                problem.message
+                for problem in result_problems(
+                    sold_on=announcement.sold_on,
+                    published_on=timezone.localdate(),
+                    periods=selectors.land_periods(),
+                    calendar=working_day_calendar(),
+                )
+            ]
     if kind == NoticeKind.SUPPLY_RESULT:
         if NoticeKind.TRANSACTION not in published:
             errors.append(_("成交公示发布后才能公布供应结果。"))

@@ -153,31 +153,47 @@ def land_market_on_column(*, column, request):
 @hooks.register("item_precheck_findings")
 def announcement_period_findings(*, item, today):
     """终审 of an announcement is refused once publishing it today would
-    break the 20-day lead or the listing minimum."""
+    break the 20-day lead or the listing minimum; a 成交公示 past its 10
+    working days passes only with the delay's reason."""
+    from gongkai.land_market.choices import NoticeKind
     from gongkai.land_market.models import LandMarketNotice
+    from gongkai.land_market.periods import result_problems
     from gongkai.review.checks.findings import period_finding
 
     if not item.pk:
         return []
     notice = (
-        LandMarketNotice.objects.filter(item_id=item.pk, kind="announcement")
+        LandMarketNotice.objects.filter(
+            item_id=item.pk,
+            kind__in=[NoticeKind.ANNOUNCEMENT, NoticeKind.TRANSACTION],
+        )
         .select_related("announcement")
         .first()
     )
     if notice is None:
         return []
-    return [
-        period_finding(
-            severity=problem.severity,
-            location=str(_("出让公告")),
-            message=problem.message,
-        )
-        for problem in selectors.announcement_problems(
+    periods, calendar = selectors.land_periods(), working_day_calendar()
+    if notice.kind == NoticeKind.ANNOUNCEMENT:
+        location = _("出让公告")
+        problems = selectors.announcement_problems(
             announcement=notice.announcement,
             published_on=today,
-            periods=selectors.land_periods(),
-            calendar=working_day_calendar(),
+            periods=periods,
+            calendar=calendar,
         )
+    else:
+        location = _("成交公示")
+        problems = result_problems(
+            sold_on=notice.announcement.sold_on,
+            published_on=today,
+            periods=periods,
+            calendar=calendar,
+        )
+    return [
+        period_finding(
+            severity=problem.severity, location=str(location), message=problem.message
+        )
+        for problem in problems
     ]
 
 

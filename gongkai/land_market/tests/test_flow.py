@@ -146,6 +146,36 @@ def test_final_review_refuses_an_announcement_that_became_too_late(land_bureau, 
 
 
 @pytest.mark.django_db
+def test_a_late_transaction_notice_goes_public_only_with_the_reason_for_the_delay(
+    land_bureau, sale
+):
+    clerk = land_bureau["clerk"]
+    with at(dt.date(2026, 4, 30)):
+        notice = services.submit_notice(
+            kind=NoticeKind.ANNOUNCEMENT, announcement=sale, actor=clerk
+        )
+        review(notice.item, land_bureau)
+    sale.parcels.update(outcome=ParcelOutcome.UNSOLD)
+    # The sale ended on Friday 5 June: the result was due by 22 June.
+    with at(dt.date(2026, 6, 25)):
+        errors, warnings = services.notice_problems(
+            kind=NoticeKind.TRANSACTION, announcement=sale
+        )
+        assert errors == [] and "（2026-06-22 前）发布，已超期" in warnings[0]
+        notice = services.submit_notice(
+            kind=NoticeKind.TRANSACTION, announcement=sale, actor=clerk
+        )
+        with pytest.raises(ReviewRefusedError, match="说明理由"):
+            decide(notice.item, land_bureau["checker"])
+        draft = notice.item.get_latest_revision_as_object()
+        draft.precheck_reason = "流拍后核实宗地情况，延后公示。"
+        draft.save_revision(user=clerk)
+        review(notice.item, land_bureau)
+    notice.refresh_from_db()
+    assert notice.status == NoticeStatus.PUBLISHED
+
+
+@pytest.mark.django_db
 def test_only_the_department_and_the_office_work_on_the_sale(land_bureau, sale, client):
     assert selectors.visible_announcements(land_bureau["outsider"]).count() == 0
     assert selectors.visible_parcels(land_bureau["outsider"]).count() == 0

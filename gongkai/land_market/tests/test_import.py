@@ -78,6 +78,42 @@ def test_importing_the_corrected_sheet_again_updates_what_it_created(agency, tmp
     assert Parcel.objects.filter(code="2026-101").get().deal_price == Decimal("910")
     assert Parcel.objects.count() == 3
     assert TransferAnnouncement.objects.count() == 2
+    # The same sheet once more: every parcel found, nothing to change.
+    report = import_land_market(path=path, agency=agency, actor=None)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
+    assert "更新 0 宗，未变 2 宗" in "\n".join(report.lines())
+
+
+@pytest.mark.django_db
+def test_a_sales_title_on_one_of_its_rows_names_the_sale(agency, tmp_path):
+    header = HEADER.replace("公告编号,", "公告编号,公告标题,", 1)
+    title = "临淄区自然资源局国有建设用地使用权挂牌出让公告"
+    first, second = ROWS[0], ROWS[0].replace("2026-101", "2026-108")
+    path = tmp_path / "宗地.csv"
+    rows = [
+        first.replace(",", f",{title},", 1),
+        second.replace(",", ",,", 1),
+        # Another title for the same sale is a mistake.
+        second.replace("2026-108", "2026-109").replace(",", ",另一个标题,", 1),
+    ]
+    path.write_bytes(("\r\n".join([header, *rows]) + "\r\n").encode("gbk"))
+    report = import_land_market(path=path, agency=agency, actor=None)
+    assert (report.created, report.rejected) == (2, 1)
+    assert "“公告标题”与第 2 行不一致" in report.errors[0].message
+    announcement = TransferAnnouncement.objects.get()
+    assert announcement.title == title and announcement.parcels.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_listing_that_ends_before_it_starts_is_refused(agency, tmp_path):
+    row = ROWS[0].replace(
+        "2026-07-01,2026-07-14,2026-101", "2026-07-14,2026-07-01,2026-101"
+    )
+    report = import_land_market(
+        path=write_gbk(tmp_path / "宗地.csv", [row]), agency=agency, actor=None
+    )
+    assert report.rejected == 1 and Parcel.objects.count() == 0
+    assert "“挂牌截止日期”不能早于“挂牌开始日期”" in report.errors[0].message
 
 
 @pytest.mark.django_db
