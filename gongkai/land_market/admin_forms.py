@@ -3,24 +3,9 @@ announcements the user works on (beside the agency and department of
 ``ScopedAdminForm``), and neither editor changes what a notice in review or
 published has fixed (``locks``)."""
 
-from django.core.exceptions import ValidationError
-
 from gongkai.decisions.admin_forms import ScopedAdminForm
-from gongkai.land_market.locks import lock_message, locked_fields
-
-
-class LockedFieldsMixin:
-    def locked(self) -> frozenset[str]:
-        raise NotImplementedError
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk:
-            blocked = [name for name in self.changed_data if name in self.locked()]
-            if blocked:
-                labels = {name: self.fields[name].label for name in blocked}
-                raise ValidationError(lock_message(fields=blocked, labels=labels))
-        return cleaned
+from gongkai.land_market.locks import locked_fields
+from gongkai.publishing.generated import LockedFieldsMixin
 
 
 class AnnouncementForm(LockedFieldsMixin, ScopedAdminForm):

@@ -29,7 +29,7 @@ from gongkai.land_market.choices import (
     ParcelOutcome,
     TransferMethod,
 )
-from gongkai.land_market.locks import SALE_FIELDS, lock_message, locked_fields
+from gongkai.land_market.locks import SALE_FIELDS, locked_fields
 from gongkai.land_market.models import (
     LandMarketNotice,
     Parcel,
@@ -37,7 +37,7 @@ from gongkai.land_market.models import (
     TransferAnnouncement,
 )
 from gongkai.land_market.periods import sale_problems
-from gongkai.publishing.generated import GeneratedStatus
+from gongkai.publishing.generated import GeneratedStatus, lock_message
 from gongkai.publishing.importing.sheets import (
     ImportRefusedError,
     cell_text,

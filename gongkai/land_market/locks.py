@@ -3,8 +3,6 @@ approve, and the public reads, the sale and the parcels as they were sent.
 A correction after that goes through 撤回修改 (while in review) or 撤稿
 (once published), then 三审 again. Pure."""
 
-from django.utils.translation import gettext_lazy as _
-
 from gongkai.land_market.choices import NoticeKind
 
 SALE_FIELDS = (
@@ -42,9 +40,3 @@ def locked_fields(sent_kinds) -> frozenset[str]:
     """The fields of a sale and its parcels that the notices of
     ``sent_kinds`` (in review or published) fix."""
     return frozenset(field for kind in sent_kinds for field in LOCKED_BY.get(kind, ()))
-
-
-def lock_message(*, fields, labels) -> str:
-    return _(
-        "已送审或已发布的公告、公示中的内容不能再改动：%(fields)s。如需更正，请先撤回修改或撤稿。"
-    ) % {"fields": "、".join(str(labels.get(field, field)) for field in fields)}

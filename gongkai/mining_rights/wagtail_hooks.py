@@ -15,8 +15,8 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from gongkai.accounts.viewsets import ScopedSnippetViewSet
 from gongkai.core.admin_panels import add_urgent_rows
 from gongkai.core.selectors import working_day_calendar
-from gongkai.decisions.admin_forms import ScopedAdminForm
 from gongkai.mining_rights import admin_views, selectors
+from gongkai.mining_rights.admin_forms import MiningRecordForm
 from gongkai.mining_rights.models import (
     MiningApproval,
     MiningDisclosure,
@@ -28,7 +28,7 @@ from gongkai.mining_rights.panels import MiningNoticesPanel
 def _handler(model):
     return ObjectList(
         [MiningNoticesPanel(heading=_("发布")), *model.panels],
-        base_form_class=ScopedAdminForm,
+        base_form_class=MiningRecordForm,
     )
 
 

@@ -151,3 +151,32 @@ def notice_row(*, kind: str, label: str, notice, problems, submit_url: str, reop
         "submit_url": submit_url,
         "reopen_url": reopen_url(notice) if notice else "",
     }
+
+
+# --- What a sent notice fixes ------------------------------------------------
+
+
+def lock_message(*, fields, labels) -> str:
+    return _(
+        "已送审或已发布的公告、公示中的内容不能再改动：%(fields)s。如需更正，请先撤回修改或撤稿。"
+    ) % {"fields": "、".join(str(labels.get(field, field)) for field in fields)}
+
+
+class LockedFieldsMixin:
+    """An admin form of a record whose notices, once in review or
+    published, fix some of its fields (``locked``): changing those is
+    refused, saying which; a correction goes through 撤回修改 or 撤稿."""
+
+    def locked(self) -> frozenset[str]:
+        raise NotImplementedError
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        cleaned = super().clean()
+        if self.instance.pk:
+            blocked = [name for name in self.changed_data if name in self.locked()]
+            if blocked:
+                labels = {name: self.fields[name].label for name in blocked}
+                raise ValidationError(lock_message(fields=blocked, labels=labels))
+        return cleaned

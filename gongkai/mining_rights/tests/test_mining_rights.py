@@ -133,3 +133,39 @@ def test_final_review_refuses_an_announcement_that_became_too_late(
         decide(notice.item, land_bureau["office"])
     with at(dt.date(2026, 6, 2)), pytest.raises(ReviewRefusedError, match="2026-05-31"):
         decide(notice.item, land_bureau["leader"])
+
+
+@pytest.mark.django_db
+def test_the_editor_refuses_to_change_what_a_notice_in_review_fixed(
+    land_bureau, transfer
+):
+    from gongkai.mining_rights.admin_forms import MiningRecordForm
+    from gongkai.mining_rights.models import MiningRightTransfer
+
+    class Form(MiningRecordForm):
+        class Meta:
+            model = MiningRightTransfer
+            fields = ["agency", "starting_price", "winner"]
+
+    def form(**changes):
+        # A bound form writes its values into the instance it edits.
+        data = {"agency": land_bureau["agency"].pk, "starting_price": "3600"}
+        data.update(changes)
+        return Form(
+            data,
+            instance=MiningRightTransfer.objects.get(pk=transfer.pk),
+            for_user=land_bureau["clerk"],
+        )
+
+    assert form(starting_price="3800").is_valid()
+    with at(dt.date(2026, 5, 20)):
+        services.submit_notice(
+            kind=MiningNoticeKind.ANNOUNCEMENT,
+            subject=transfer,
+            actor=land_bureau["clerk"],
+        )
+    refused = form(starting_price="3800")
+    assert not refused.is_valid()
+    assert "已送审或已发布" in str(refused.errors) and "起始价" in str(refused.errors)
+    # The result is not fixed by the announcement.
+    assert form(winner="淄博某某建材有限公司").is_valid()
