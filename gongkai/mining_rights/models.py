@@ -37,6 +37,12 @@ class MiningRightsPolicy(BaseGenericSetting):
     min_listing_working_days = models.PositiveSmallIntegerField(
         _("网上挂牌最短工作日数"), default=10, validators=[MinValueValidator(1)]
     )
+    confirmation_working_days = models.PositiveSmallIntegerField(
+        _("成交确认书签订期限（交易结束后工作日）"),
+        default=3,
+        validators=[MinValueValidator(1)],
+        help_text=_("竞得后若干个工作日内签订成交确认书；超出的，结果公示须说明原因。"),
+    )
     result_working_days = models.PositiveSmallIntegerField(
         _("结果公示期限（成交确认后工作日）"),
         default=5,

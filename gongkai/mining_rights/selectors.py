@@ -58,6 +58,7 @@ def transfer_problems(
     periods: Periods,
     publicity_working_days: int,
     calendar: WorkingDayCalendar,
+    confirmation_working_days: int,
 ) -> list[PeriodProblem]:
     """What breaks the periods if the ``kind`` notice is published today."""
     if kind == MiningNoticeKind.ANNOUNCEMENT:
@@ -75,6 +76,24 @@ def transfer_problems(
     if transfer.outcome == SaleOutcome.SOLD and transfer.confirmed_on is None:
         return [PeriodProblem(ERROR, _("请填写成交确认书生效日期。"))]
     if transfer.outcome == SaleOutcome.SOLD:
+        traded_on = transfer.listing_ends_on or transfer.sale_starts_on
+        latest = calendar.add_working_days(traded_on, confirmation_working_days)
+        if transfer.confirmed_on > latest:
+            problems.append(
+                PeriodProblem(
+                    "warning",
+                    _(
+                        "成交确认书应在交易结束（%(traded)s）后%(days)d个工作日内"
+                        "（%(latest)s 前）签订，实际生效日期为 %(confirmed)s，请说明原因。"
+                    )
+                    % {
+                        "traded": traded_on.isoformat(),
+                        "days": confirmation_working_days,
+                        "latest": latest.isoformat(),
+                        "confirmed": transfer.confirmed_on.isoformat(),
+                    },
+                )
+            )
         due = result_due_on(
             sold_on=transfer.confirmed_on, periods=periods, calendar=calendar
         )

@@ -44,6 +44,7 @@ def notice_problems(*, kind: str, subject) -> tuple[list[str], list[str]]:
         today=timezone.localdate(),
         periods=policy.periods(),
         publicity_working_days=policy.publicity_working_days,
+        confirmation_working_days=policy.confirmation_working_days,
         calendar=working_day_calendar(),
     )
     return (

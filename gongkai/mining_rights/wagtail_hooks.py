@@ -152,6 +152,7 @@ def mining_period_findings(*, item, today):
             today=today,
             periods=policy.periods(),
             publicity_working_days=policy.publicity_working_days,
+            confirmation_working_days=policy.confirmation_working_days,
             calendar=working_day_calendar(),
         )
     ]

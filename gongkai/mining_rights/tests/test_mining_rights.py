@@ -169,3 +169,27 @@ def test_the_editor_refuses_to_change_what_a_notice_in_review_fixed(
     assert "已送审或已发布" in str(refused.errors) and "起始价" in str(refused.errors)
     # The result is not fixed by the announcement.
     assert form(winner="淄博某某建材有限公司").is_valid()
+
+
+@pytest.mark.django_db
+def test_a_confirmation_signed_late_is_warned_of_and_the_setting_moves_it(transfer):
+    # The listing ended on Friday 10 July: the confirmation was due within 3
+    # working days, by Wednesday 15 July.
+    transfer.outcome = "sold"
+    transfer.winner = "淄博某某建材有限公司"
+    transfer.deal_price = Decimal("5100")
+    transfer.confirmed_on = dt.date(2026, 7, 17)
+    transfer.publicity_until = dt.date(2026, 8, 7)
+    transfer.save()
+    with at(dt.date(2026, 7, 20)):
+        errors, warnings = services.notice_problems(
+            kind=MiningNoticeKind.RESULT, subject=transfer
+        )
+        assert errors == []
+        assert "3个工作日内（2026-07-15 前）签订" in warnings[0]
+        policy = MiningRightsPolicy.load()
+        policy.confirmation_working_days = 5
+        policy.save()
+        assert services.notice_problems(
+            kind=MiningNoticeKind.RESULT, subject=transfer
+        ) == ([], [])
