@@ -7,6 +7,7 @@ functions below move it, each inside the caller's transaction. The older
 generated documents (annual report, adoption report, evaluation) keep
 their own models for now."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -171,11 +172,10 @@ class LockedFieldsMixin:
         raise NotImplementedError
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         cleaned = super().clean()
-        if self.instance.pk:
-            blocked = [name for name in self.changed_data if name in self.locked()]
+        if self.instance.pk and self.changed_data:
+            locked = self.locked()
+            blocked = [name for name in self.changed_data if name in locked]
             if blocked:
                 labels = {name: self.fields[name].label for name in blocked}
                 raise ValidationError(lock_message(fields=blocked, labels=labels))

@@ -78,6 +78,15 @@ def test_a_listing_of_fewer_than_10_working_days_is_refused(land_bureau, transfe
         )
 
 
+def sell(transfer, *, confirmed_on, publicity_until):
+    transfer.outcome = "sold"
+    transfer.winner = "淄博某某建材有限公司"
+    transfer.deal_price = Decimal("5100")
+    transfer.confirmed_on = confirmed_on
+    transfer.publicity_until = publicity_until
+    transfer.save()
+
+
 @pytest.mark.django_db
 def test_a_sale_and_its_result_go_public_through_review(client, land_bureau, transfer):
     clerk = land_bureau["clerk"]
@@ -88,12 +97,11 @@ def test_a_sale_and_its_result_go_public_through_review(client, land_bureau, tra
         review(notice.item, land_bureau)
     page = client.get(reverse("mining_rights")).content.decode()
     assert "临淄区峱山建筑石料用灰岩矿" in page and "出让中" in page
-    transfer.outcome = "sold"
-    transfer.winner = "淄博某某建材有限公司"
-    transfer.deal_price = Decimal("5100")
-    transfer.confirmed_on = dt.date(2026, 7, 13)
-    transfer.publicity_until = dt.date(2026, 7, 24)
-    transfer.save()
+    sell(
+        transfer,
+        confirmed_on=dt.date(2026, 7, 13),
+        publicity_until=dt.date(2026, 7, 24),
+    )
     with at(dt.date(2026, 7, 15)):
         with pytest.raises(services.MiningRefusedError, match="只有8个工作日"):
             services.submit_notice(
@@ -175,12 +183,9 @@ def test_the_editor_refuses_to_change_what_a_notice_in_review_fixed(
 def test_a_confirmation_signed_late_is_warned_of_and_the_setting_moves_it(transfer):
     # The listing ended on Friday 10 July: the confirmation was due within 3
     # working days, by Wednesday 15 July.
-    transfer.outcome = "sold"
-    transfer.winner = "淄博某某建材有限公司"
-    transfer.deal_price = Decimal("5100")
-    transfer.confirmed_on = dt.date(2026, 7, 17)
-    transfer.publicity_until = dt.date(2026, 8, 7)
-    transfer.save()
+    sell(
+        transfer, confirmed_on=dt.date(2026, 7, 17), publicity_until=dt.date(2026, 8, 7)
+    )
     with at(dt.date(2026, 7, 20)):
         errors, warnings = services.notice_problems(
             kind=MiningNoticeKind.RESULT, subject=transfer
